@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+#include "clicommands.h"
+
+#include "confabversion.h"
+
+#include <cstdio>
+
+namespace Cli {
+
+QList<Command> commands()
+{
+    return {
+    };
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "confab-cli: %s\n", qPrintable(message));
+}
+
+static void printHelp()
+{
+    std::printf("Usage: confab-cli [--help] [--version] COMMAND [ARGS...]\n\n"
+                "The terminal front end of Confab, over the same core as the desktop app.\n\n"
+                "Commands:\n");
+    for (const Command &c : commands())
+        std::printf("  %-10s %s\n", qPrintable(c.name), qPrintable(c.summary));
+    std::printf("\nRun 'confab-cli COMMAND --help' for a command's options.\n");
+}
+
+int run(const QStringList &arguments)
+{
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty()) {
+        printHelp();
+        return Usage;
+    }
+    const QString &first = args.constFirst();
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        printHelp();
+        return Ok;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        std::printf("confab-cli %s\n", CONFAB_VERSION_STRING);
+        return Ok;
+    }
+    for (const Command &c : commands()) {
+        if (c.name == first)
+            return c.run(args.mid(1));
+    }
+    printError(QStringLiteral("unknown command '%1' (see confab-cli --help)").arg(first));
+    return Usage;
+}
+
+} // namespace Cli
