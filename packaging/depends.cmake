@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Confab contributors
+#
+# Reads the runtime dependencies from packaging/dependencies.txt (the one list
+# of Debian packages) and maps them to Fedora names (packaging/fedora-names.txt).
+#
+# include()d by packaging/CMakeLists.txt, or run as a check:
+#   cmake -DCONFAB_PACKAGING_DIR=<dir> -P depends.cmake
+# which prints both lists and fails when a runtime package has no Fedora name.
+
+# confab_runtime_depends(<dir> <deb_out> <rpm_out> <unmapped_out>)
+function(confab_runtime_depends dir deb_out rpm_out unmapped_out)
+    file(STRINGS "${dir}/dependencies.txt" dep_lines)
+    file(STRINGS "${dir}/fedora-names.txt" map_lines)
+    set(deb "")
+    foreach(line IN LISTS dep_lines)
+        if(line MATCHES "^[ \t]*runtime[ \t]+([^ \t#]+)")
+            list(APPEND deb "${CMAKE_MATCH_1}")
+        endif()
+    endforeach()
+    list(REMOVE_DUPLICATES deb)
+
+    set(rpm "")
+    set(unmapped "")
+    foreach(pkg IN LISTS deb)
+        set(found "")
+        foreach(m IN LISTS map_lines)
+            if(m MATCHES "^[ \t]*#" OR NOT m MATCHES "^[ \t]*([^ \t]+)[ \t]+([^ \t]+)")
+                continue()
+            endif()
+            set(glob "${CMAKE_MATCH_1}")
+            set(fedora "${CMAKE_MATCH_2}")
+            string(REPLACE "." "\\." re "${glob}")
+            string(REPLACE "+" "\\+" re "${re}")
+            string(REPLACE "*" ".*" re "${re}")
+            if(pkg MATCHES "^${re}$")
+                set(found "${fedora}")
+                break()
+            endif()
+        endforeach()
+        if(found)
+            list(APPEND rpm "${found}")
+        else()
+            list(APPEND unmapped "${pkg}")
+        endif()
+    endforeach()
+    list(REMOVE_DUPLICATES rpm)
+    set(${deb_out} "${deb}" PARENT_SCOPE)
+    set(${rpm_out} "${rpm}" PARENT_SCOPE)
+    set(${unmapped_out} "${unmapped}" PARENT_SCOPE)
+endfunction()
+
+if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
+    if(NOT CONFAB_PACKAGING_DIR)
+        get_filename_component(CONFAB_PACKAGING_DIR "${CMAKE_CURRENT_LIST_FILE}" DIRECTORY)
+    endif()
+    confab_runtime_depends("${CONFAB_PACKAGING_DIR}" deb rpm unmapped)
+    list(LENGTH deb n)
+    if(n EQUAL 0)
+        message(FATAL_ERROR "no runtime lines found in ${CONFAB_PACKAGING_DIR}/dependencies.txt")
+    endif()
+    string(JOIN ", " deb_text ${deb})
+    string(JOIN ", " rpm_text ${rpm})
+    message(STATUS "deb Depends (plus dpkg-shlibdeps): ${deb_text}")
+    message(STATUS "rpm Requires (plus rpm's automatic library requires): ${rpm_text}")
+    if(unmapped)
+        string(JOIN ", " unmapped_text ${unmapped})
+        message(FATAL_ERROR "runtime packages in dependencies.txt with no Fedora name in "
+            "packaging/fedora-names.txt: ${unmapped_text}")
+    endif()
+endif()
