@@ -65,6 +65,15 @@ struct ChatRequest {
     ContinuationMode continuation = ContinuationMode::None;
 };
 
+/// The user message that asks a model to continue an interrupted answer
+/// (ContinuationMode::Instruction). One shared text for every provider.
+QString continuationInstruction();
+
+/// The partial answer as it is sent for ContinuationMode::Prefill: trailing
+/// whitespace removed (Anthropic rejects a final assistant turn ending in
+/// whitespace). The caller re-inserts the trimmed whitespace when stitching.
+QString prefillText(const QString &partial);
+
 /// Where and how to reach one provider endpoint. The API key is not here: it
 /// is looked up by the secrets layer and handed to the request factory.
 struct ProviderConfig {

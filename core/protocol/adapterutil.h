@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+#pragma once
+
+#include "streamevent.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QUrl>
+
+// Helpers shared by the provider adapters (internal to core/protocol).
+namespace AdapterUtil {
+
+/// base + "/" + path, with exactly one slash between the base path and path.
+QUrl joinUrl(const QUrl &base, QStringView path);
+
+/// A JSON value as a string: strings as-is, numbers without exponent when
+/// integral, anything else compact JSON; null/undefined give "".
+QString jsonString(const QJsonValue &v);
+
+/// A token count from JSON; -1 when absent or not a number.
+qint64 tokenCount(const QJsonValue &v);
+
+/// The error object of a provider body (the "error" object of OpenAI and
+/// Anthropic, a top-level {"error":"..."} of Ollama, a top-level "message"),
+/// redacted. Returns a null ProviderError when the JSON has none.
+ProviderError errorFromJson(const QJsonObject &obj, int httpStatus);
+
+/// Parses any provider's error body; falls back to a short excerpt of the body
+/// (at most 200 characters) or "HTTP <status> with an empty body". Redacted.
+ProviderError parseErrorBody(int httpStatus, const QByteArray &body);
+
+/// "invalid JSON in event N: <reason>" / the JSON is not an object.
+QString malformedMessage(const char *unit, qint64 number, const QString &reason);
+
+} // namespace AdapterUtil

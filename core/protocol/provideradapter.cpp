@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+#include "provideradapter.h"
+
+#include "openaiadapter.h"
+
+std::unique_ptr<ProviderAdapter> ProviderAdapter::create(ProviderKind kind)
+{
+    switch (kind) {
+    case ProviderKind::OpenAI:
+        return std::make_unique<OpenAIAdapter>();
+    case ProviderKind::Anthropic:
+    case ProviderKind::Ollama:
+        break; // landing in the next commits
+    }
+    return nullptr;
+}
