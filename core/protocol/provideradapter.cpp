@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "provideradapter.h"
 
+#include "anthropicadapter.h"
 #include "openaiadapter.h"
 
 std::unique_ptr<ProviderAdapter> ProviderAdapter::create(ProviderKind kind)
@@ -10,6 +11,7 @@ std::unique_ptr<ProviderAdapter> ProviderAdapter::create(ProviderKind kind)
     case ProviderKind::OpenAI:
         return std::make_unique<OpenAIAdapter>();
     case ProviderKind::Anthropic:
+        return std::make_unique<AnthropicAdapter>();
     case ProviderKind::Ollama:
         break; // landing in the next commits
     }
