@@ -3,6 +3,7 @@
 #include "provideradapter.h"
 
 #include "anthropicadapter.h"
+#include "ollamaadapter.h"
 #include "openaiadapter.h"
 
 std::unique_ptr<ProviderAdapter> ProviderAdapter::create(ProviderKind kind)
@@ -13,7 +14,7 @@ std::unique_ptr<ProviderAdapter> ProviderAdapter::create(ProviderKind kind)
     case ProviderKind::Anthropic:
         return std::make_unique<AnthropicAdapter>();
     case ProviderKind::Ollama:
-        break; // landing in the next commits
+        return std::make_unique<OllamaAdapter>();
     }
     return nullptr;
 }
