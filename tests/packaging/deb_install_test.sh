@@ -45,16 +45,17 @@ done
 case "$depends" in *libqt6core6*) ;; *) fail "Depends lacks the shared libraries (dpkg-shlibdeps did not run?)" ;; esac
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "package version $(dpkg-deb -f "$deb" Version) is not $version"
 
-# 2. a clean Debian 13 root. apt's downloads and lists are cached next to it
-# so a second run fetches little.
-root=$work/root
+# 2. a clean Debian 13 root, in $TMPDIR (a tmpfs inside scripts/with-deps:
+# dpkg's many fsyncs and the final rm cost nothing there). apt's downloads
+# and lists are cached under WORK_DIR, so a second run fetches little.
 cache=$work/apt-cache
 mkdir -p "$work" "$cache/archives/partial" "$cache/lists/partial"
+root=$(mktemp -d "${TMPDIR:-/tmp}/confab-deb-root.XXXXXX")
 cleanup() {
     # The mounts live in the unshare'd namespace and are gone with it; refuse
     # to delete anything still mounted, just in case.
     if [ -d "$root" ]; then
-        if grep -qF " $root/" /proc/self/mountinfo; then
+        if grep -qE " $root(/| )" /proc/self/mountinfo; then
             echo "deb_install_test: $root still has mounts; not deleting it" >&2
         else
             rm -rf --one-file-system "$root"
@@ -62,17 +63,20 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-cleanup
-mkdir -p "$root"
 step "extracting $CONFAB_BASE_TAR"
 tar -C "$root" -xf "$CONFAB_BASE_TAR"
 cp "$deb" "$root/tmp/confab.deb"
 
 step "apt-get install ./confab.deb in the clean root (network: Debian archive)"
-unshare -m --propagation private -- bash -s -- "$root" "$cache" "$version" "$appid" <<'INNER'
+# --propagation unchanged: inside scripts/with-deps' chroot "/" is not a mount
+# point, so unshare cannot make it private; the root is bind-mounted onto
+# itself and made private instead, so nothing mounted below it propagates.
+unshare -m --propagation unchanged -- bash -s -- "$root" "$cache" "$version" "$appid" <<'INNER'
 set -euo pipefail
 root=$1 cache=$2 version=$3 appid=$4
 fail() { printf 'deb_install_test: FAIL: %s\n' "$*" >&2; exit 1; }
+mount --bind "$root" "$root"
+mount --make-rprivate "$root"
 mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev"
 mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm" 2>/dev/null || true
@@ -126,6 +130,11 @@ for size in 16 22 24 32 48 64 128 256 512; do
     [ "$magic" = 89504e470d0a1a0a ] || fail "/$f is not a PNG"
 done
 grep -qx "Icon=$appid" "$root/usr/share/applications/$appid.desktop" || fail "the installed .desktop file lacks Icon=$appid"
+# The offscreen run cannot prove that a real desktop session works: the X11
+# platform plugin must be there too (Wayland falls back to XWayland; the
+# native Wayland plugin is only recommended).
+xcb=$(find "$root/usr/lib" -path '*/qt6/plugins/platforms/libqxcb.so' | head -n1)
+[ -n "$xcb" ] || fail "the Qt X11 platform plugin (libqxcb.so, in Debian libqt6gui6) was not installed: confab could not open a window on a desktop"
 echo "deb_install_test: .desktop, metainfo, icons, man page and license in place"
 
 # 6. nothing outside /usr.
@@ -133,4 +142,6 @@ outside=$(in_root dpkg -L confab | grep -vE '^/usr(/|$)' | grep -vx '/\.' || tru
 [ -z "$outside" ] || fail "dpkg -L confab lists paths outside /usr: $outside"
 echo "deb_install_test: dpkg -L confab: $(in_root dpkg -L confab | wc -l) entries, all under /usr"
 INNER
+step "removing the clean root"
+cleanup
 step "passed"
