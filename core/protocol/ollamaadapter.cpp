@@ -135,7 +135,7 @@ void OllamaAdapter::feed(QByteArrayView bytes, QList<StreamEvent> &out)
     if (!m_error.isError() && m_decoder.hasError()) {
         m_error.kind = DecodeError::Kind::LimitExceeded;
         m_error.message = m_decoder.errorString();
-        qCWarning(lcProtocol) << "decode error:" << m_error.message;
+        qCDebug(lcProtocol) << "decode error:" << m_error.message;
     }
 }
 
@@ -162,7 +162,7 @@ void OllamaAdapter::handleLine(const QByteArray &line, qint64 lineNumber, QList<
         m_error.message = pe.error != QJsonParseError::NoError
                               ? AdapterUtil::malformedMessage("line", lineNumber, pe.errorString())
                               : QStringLiteral("invalid JSON in line %1: not an object").arg(lineNumber);
-        qCWarning(lcProtocol) << "decode error:" << m_error.message;
+        qCDebug(lcProtocol) << "decode error:" << m_error.message;
         return;
     }
     const QJsonObject obj = doc.object();

@@ -33,7 +33,7 @@ void SseAdapter::feed(QByteArrayView bytes, QList<StreamEvent> &out)
     if (!m_error.isError() && m_parser.hasError()) {
         m_error.kind = DecodeError::Kind::LimitExceeded;
         m_error.message = m_parser.errorString();
-        qCWarning(lcProtocol) << "decode error:" << m_error.message;
+        qCDebug(lcProtocol) << "decode error:" << m_error.message;
     }
 }
 
@@ -63,5 +63,5 @@ void SseAdapter::setMalformed(const QString &message)
 {
     m_error.kind = DecodeError::Kind::Malformed;
     m_error.message = message;
-    qCWarning(lcProtocol) << "decode error:" << message;
+    qCDebug(lcProtocol) << "decode error:" << message;
 }
