@@ -16,7 +16,7 @@ DESTDIR=$dest cmake --install "$build" --prefix /usr >"$dest.log" 2>&1 || { cat 
 rm -f "$dest.log"
 u=$dest/usr
 for f in bin/confab bin/confab-cli "share/applications/$appid.desktop" "share/metainfo/$appid.metainfo.xml" \
-         "share/icons/hicolor/scalable/apps/$appid.svg" share/man/man1/confab-cli.1.gz share/doc/confab/LICENSE; do
+         "share/icons/hicolor/scalable/apps/$appid.svg" share/man/man1/confab-cli.1.gz share/doc/confab/LICENSE share/doc/confab/copyright; do
     [ -s "$u/$f" ] || fail "/usr/$f was not installed"
 done
 for size in 16 22 24 32 48 64 128 256 512; do

@@ -120,7 +120,7 @@ echo "deb_install_test: screenshot $(stat -c %s "$root/tmp/x.png") bytes, PNG ma
 # 5. desktop integration lands where desktops look for it.
 for f in "usr/share/applications/$appid.desktop" "usr/share/metainfo/$appid.metainfo.xml" \
          "usr/share/icons/hicolor/scalable/apps/$appid.svg" "usr/share/man/man1/confab-cli.1.gz" \
-         "usr/share/doc/confab/LICENSE" usr/bin/confab usr/bin/confab-cli; do
+         "usr/share/doc/confab/LICENSE" usr/share/doc/confab/copyright usr/bin/confab usr/bin/confab-cli; do
     [ -s "$root/$f" ] || fail "/$f is missing from the installed package"
 done
 for size in 16 22 24 32 48 64 128 256 512; do
