@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include "confabversion.h"
+#include "storecommands.h"
 
 #include <cstdio>
 
@@ -11,6 +12,9 @@ namespace Cli {
 QList<Command> commands()
 {
     return {
+        {QStringLiteral("list"), QStringLiteral("List stored conversations and unfinished answers"), &runList},
+        {QStringLiteral("show"), QStringLiteral("Show a stored conversation's messages and their states"), &runShow},
+        {QStringLiteral("export"), QStringLiteral("Export a stored conversation as Markdown or JSON"), &runExport},
     };
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "storage/schema.h"
 #include "storage/store.h"
+#include "storage/storeerrormetrics.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -333,6 +334,30 @@ private Q_SLOTS:
         QCOMPARE(counts[1].lastDay, 3);
         QCOMPARE(counts[1].lastWeek, 4);
         QCOMPARE(s.pruneErrorMetrics(now.addDays(-7)), 1);
+    }
+
+    void resilienceRecordsArePersisted()
+    {
+        {
+            Store s;
+            QVERIFY(s.open(m_path));
+            StoreErrorMetrics sink(&s);
+            ErrorMetrics &metrics = sink;
+            ErrorRecord r;
+            r.kind = u"server_error"_s;
+            r.provider = u"openai"_s;
+            r.httpStatus = 503;
+            r.time = QDateTime::currentDateTimeUtc().addSecs(-10);
+            metrics.record(r);
+            metrics.record(r);
+        }
+        Store s;
+        QVERIFY(s.open(m_path));
+        const QList<ErrorCount> counts = s.errorCounts(QDateTime::currentDateTimeUtc());
+        QCOMPARE(counts.size(), 1);
+        QCOMPARE(counts[0].kind, u"server_error"_s);
+        QCOMPARE(counts[0].providerId, u"openai"_s);
+        QCOMPARE(counts[0].lastHour, 2);
     }
 
 private:
