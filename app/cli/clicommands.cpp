@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include "confabversion.h"
+#include "decodecommand.h"
 #include "storecommands.h"
 
 #include <cstdio>
@@ -15,6 +16,7 @@ QList<Command> commands()
         {QStringLiteral("list"), QStringLiteral("List stored conversations and unfinished answers"), &runList},
         {QStringLiteral("show"), QStringLiteral("Show a stored conversation's messages and their states"), &runShow},
         {QStringLiteral("export"), QStringLiteral("Export a stored conversation as Markdown or JSON"), &runExport},
+        {QStringLiteral("decode"), QStringLiteral("Decode a recorded SSE/NDJSON response body (sse, openai, anthropic, ollama)"), &decodeCommand},
     };
 }
 
