@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+#include "models/messageblocksmodel.h"
+
+#include "markdown/sanitizer.h"
+
+using namespace Qt::StringLiterals;
+
+MessageBlocksModel::MessageBlocksModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int MessageBlocksModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+QVariant MessageBlocksModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Markdown::Block &block = m_splitter.blocks().at(index.row());
+    switch (role) {
+    case KindRole: return Markdown::blockKindName(block.kind);
+    case Qt::DisplayRole:
+    case TextRole: return block.text;
+    case LanguageRole: return block.language;
+    case ClosedRole: return block.closed;
+    case HeadingLevelRole: return block.headingLevel;
+    case RenderTextRole:
+        return block.kind == Markdown::BlockKind::Code ? block.text : Markdown::sanitizeForDisplay(block.text);
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> MessageBlocksModel::roleNames() const
+{
+    return {
+        {KindRole, "kind"_ba},
+        {TextRole, "text"_ba},
+        {LanguageRole, "language"_ba},
+        {ClosedRole, "closed"_ba},
+        {HeadingLevelRole, "headingLevel"_ba},
+        {RenderTextRole, "renderText"_ba},
+    };
+}
+
+void MessageBlocksModel::appendText(QStringView delta)
+{
+    if (delta.isEmpty())
+        return;
+    setFinished(false);
+    publish(m_splitter.append(delta));
+}
+
+void MessageBlocksModel::setText(const QString &full, bool finished)
+{
+    beginResetModel();
+    m_splitter.clear();
+    m_splitter.append(full);
+    if (finished)
+        m_splitter.finish();
+    m_rows = int(m_splitter.blocks().size());
+    endResetModel();
+    Q_EMIT countChanged();
+    setFinished(finished);
+}
+
+void MessageBlocksModel::finish()
+{
+    publish(m_splitter.finish());
+    setFinished(true);
+}
+
+void MessageBlocksModel::publish(const Markdown::BlockSplitter::Change &change)
+{
+    // The splitter has already changed its blocks; the model publishes the
+    // new rows only now (m_rows), so views see a proper insertion.
+    if (change.firstChanged < change.oldCount) {
+        Q_EMIT dataChanged(index(change.firstChanged), index(change.oldCount - 1));
+    }
+    if (change.newCount > change.oldCount) {
+        beginInsertRows({}, change.oldCount, change.newCount - 1);
+        m_rows = change.newCount;
+        endInsertRows();
+        Q_EMIT countChanged();
+    }
+}
+
+void MessageBlocksModel::setFinished(bool finished)
+{
+    if (m_finished == finished)
+        return;
+    m_finished = finished;
+    Q_EMIT finishedChanged();
+}

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+#include "markdown/blocksplitter.h"
+#include "markdown/sanitizer.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Markdown::Block;
+using Markdown::BlockKind;
+using Markdown::BlockSplitter;
+
+namespace {
+
+struct Expect
+{
+    BlockKind kind;
+    QString text;
+    QString language = {};
+    int level = 0;
+};
+
+QList<Block> split(const QString &text, bool finish = true)
+{
+    BlockSplitter s;
+    s.append(text);
+    if (finish)
+        s.finish();
+    return s.blocks();
+}
+
+QString describe(const QList<Block> &blocks)
+{
+    QString out;
+    for (const Block &b : blocks) {
+        out += Markdown::blockKindName(b.kind) + u'[' + b.language + u']' + QString::number(b.headingLevel)
+            + (b.closed ? u"C"_s : u"O"_s) + u": " + b.text + u"\n--\n"_s;
+    }
+    return out;
+}
+
+void compareBlocks(const QList<Block> &actual, const QList<Expect> &expected)
+{
+    QVERIFY2(actual.size() == expected.size(), qPrintable(describe(actual)));
+    for (qsizetype i = 0; i < actual.size(); ++i) {
+        QCOMPARE(Markdown::blockKindName(actual[i].kind), Markdown::blockKindName(expected[i].kind));
+        QCOMPARE(actual[i].text, expected[i].text);
+        QCOMPARE(actual[i].language, expected[i].language);
+        QCOMPARE(actual[i].headingLevel, expected[i].level);
+        QVERIFY(actual[i].closed);
+    }
+}
+
+// A message that exercises every block kind.
+const QString kSample = uR"(# Title
+
+Intro paragraph
+continues here.
+
+- one
+- two
+
+  still two
+1. first
+2. second
+
+> quoted
+lazy line
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+```cpp
+int main() {
+
+  return 0;
+}
+```
+
+~~~ python extra words
+print("~~~ not the end")
+~~~
+
+Setext heading
+==============
+
+***
+<div>
+html here
+</div>
+
+Last words)"_s;
+
+} // namespace
+
+class TstBlockSplitter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyKind()
+    {
+        compareBlocks(split(kSample), {
+            {BlockKind::Heading, u"# Title"_s, {}, 1},
+            {BlockKind::Paragraph, u"Intro paragraph\ncontinues here."_s},
+            {BlockKind::List, u"- one\n- two\n\n  still two\n1. first\n2. second"_s},
+            {BlockKind::Quote, u"> quoted\nlazy line"_s},
+            {BlockKind::Table, u"| a | b |\n|---|---|\n| 1 | 2 |"_s},
+            {BlockKind::Code, u"int main() {\n\n  return 0;\n}"_s, u"cpp"_s},
+            {BlockKind::Code, u"print(\"~~~ not the end\")"_s, u"python"_s},
+            {BlockKind::Heading, u"Setext heading\n=============="_s, {}, 1},
+            {BlockKind::Rule, u"***"_s},
+            {BlockKind::Html, u"<div>\nhtml here\n</div>"_s},
+            {BlockKind::Paragraph, u"Last words"_s},
+        });
+    }
+
+    void blockStartsInterruptParagraphs()
+    {
+        compareBlocks(split(u"Here is a list:\n- a\n- b\nText after\n## Head\nbody\n```\ncode\n```\nend"_s), {
+            {BlockKind::Paragraph, u"Here is a list:"_s},
+            {BlockKind::List, u"- a\n- b\nText after"_s}, // lazy continuation
+            {BlockKind::Heading, u"## Head"_s, {}, 2},
+            {BlockKind::Paragraph, u"body"_s},
+            {BlockKind::Code, u"code"_s},
+            {BlockKind::Paragraph, u"end"_s},
+        });
+    }
+
+    void listEndsAtUnindentedTextAfterBlank()
+    {
+        compareBlocks(split(u"* a\n* b\n\nNot in the list\n"_s), {
+            {BlockKind::List, u"* a\n* b"_s},
+            {BlockKind::Paragraph, u"Not in the list"_s},
+        });
+    }
+
+    void fenceDetails()
+    {
+        // Longer closing fences close; shorter ones and other characters do not.
+        compareBlocks(split(u"````md\n```\ninner\n```\n`````\n"_s), {
+            {BlockKind::Code, u"```\ninner\n```"_s, u"md"_s},
+        });
+        // Backticks in the info string: inline code, not a fence.
+        compareBlocks(split(u"```x``` is code\n"_s), {{BlockKind::Paragraph, u"```x``` is code"_s}});
+        // Indented fence: its indentation is removed from the code lines.
+        compareBlocks(split(u"  ```\n    two\n  one\n  ```\n"_s), {{BlockKind::Code, u"  two\none"_s}});
+        // CRLF line endings.
+        compareBlocks(split(u"```js\r\nlet a;\r\n```\r\n"_s), {{BlockKind::Code, u"let a;"_s, u"js"_s}});
+        // Info string with attributes.
+        compareBlocks(split(u"```rust{.numberLines}\nfn f(){}\n```"_s), {{BlockKind::Code, u"fn f(){}"_s, u"rust"_s}});
+    }
+
+    void unclosedFenceWhileStreaming()
+    {
+        BlockSplitter s;
+        s.append(u"Text\n\n```python\nprint(1)\nprint(2"_s);
+        QCOMPARE(s.blocks().size(), 2);
+        const Block &code = s.blocks().at(1);
+        QCOMPARE(code.kind, BlockKind::Code);
+        QCOMPARE(code.language, u"python"_s);
+        QCOMPARE(code.text, u"print(1)\nprint(2"_s);
+        QVERIFY(!code.closed);
+        QVERIFY(s.blocks().at(0).closed);
+
+        // A line that looks like markdown stays code inside the fence.
+        s.append(u")\n# not a heading\n"_s);
+        QCOMPARE(s.blocks().size(), 2);
+        QCOMPARE(s.blocks().at(1).text, u"print(1)\nprint(2)\n# not a heading"_s);
+
+        // A closing fence being written is not shown as code.
+        s.append(u"``"_s);
+        QCOMPARE(s.blocks().at(1).text, u"print(1)\nprint(2)\n# not a heading"_s);
+        // The fence closes later; what follows is a new block.
+        s.append(u"`\nAfter"_s);
+        QCOMPARE(s.blocks().size(), 3);
+        QVERIFY(s.blocks().at(1).closed);
+        QCOMPARE(s.blocks().at(1).text, u"print(1)\nprint(2)\n# not a heading"_s);
+        QCOMPARE(s.blocks().at(2).text, u"After"_s);
+        QVERIFY(!s.blocks().at(2).closed);
+
+        // finish() closes an unclosed fence with what arrived.
+        BlockSplitter t;
+        t.append(u"```\nhalf"_s);
+        t.finish();
+        QCOMPARE(t.blocks().size(), 1);
+        QCOMPARE(t.blocks().at(0).text, u"half"_s);
+        QVERIFY(t.blocks().at(0).closed);
+
+        // Backticks that turn out to be code are shown once they are.
+        BlockSplitter u;
+        u.append(u"```\n``"_s);
+        QCOMPARE(u.blocks().at(0).text, QString());
+        u.append(u"` still code"_s);
+        QCOMPARE(u.blocks().at(0).text, u"``` still code"_s);
+    }
+
+    void partialLineIsShownTentatively()
+    {
+        BlockSplitter s;
+        s.append(u"Hello wor"_s);
+        QCOMPARE(s.blocks().size(), 1);
+        QCOMPARE(s.blocks().at(0).text, u"Hello wor"_s);
+        s.append(u"ld"_s);
+        QCOMPARE(s.blocks().at(0).text, u"Hello world"_s);
+        // A partial fence line inside the paragraph: the paragraph only
+        // closes once the line is complete.
+        s.append(u"\n```c"_s);
+        QCOMPARE(s.blocks().size(), 1);
+        s.append(u"pp\n"_s);
+        QCOMPARE(s.blocks().size(), 2);
+        QCOMPARE(s.blocks().at(0).text, u"Hello world"_s);
+        QVERIFY(s.blocks().at(0).closed);
+        QCOMPARE(s.blocks().at(1).language, u"cpp"_s);
+        // A heading being typed after a blank line gets its own open block.
+        BlockSplitter h;
+        h.append(u"para\n\n## Hea"_s);
+        QCOMPARE(h.blocks().size(), 2);
+        QCOMPARE(h.blocks().at(1).kind, BlockKind::Heading);
+        QCOMPARE(h.blocks().at(1).text, u"## Hea"_s);
+        QVERIFY(!h.blocks().at(1).closed);
+        h.append(u"d\n"_s);
+        QVERIFY(h.blocks().at(1).closed);
+        QCOMPARE(h.blocks().at(1).text, u"## Head"_s);
+    }
+
+    // Appending the text in two pieces, split at every position, gives the
+    // same blocks as all at once, both before and after finish().
+    void incrementalEqualsWholeAtEverySplit()
+    {
+        const QList<Block> whole = split(kSample, false);
+        const QList<Block> wholeFinished = split(kSample, true);
+        for (qsizetype cut = 0; cut <= kSample.size(); ++cut) {
+            BlockSplitter s;
+            s.append(QStringView(kSample).left(cut));
+            s.append(QStringView(kSample).mid(cut));
+            QVERIFY2(s.blocks() == whole, qPrintable(u"cut at %1:\n"_s.arg(cut) + describe(s.blocks())));
+            s.finish();
+            QVERIFY2(s.blocks() == wholeFinished, qPrintable(u"cut at %1"_s.arg(cut)));
+        }
+    }
+
+    // Character by character: a closed block never changes afterwards, and
+    // each append changes at most the previously last block.
+    void closedBlocksNeverChange()
+    {
+        BlockSplitter s;
+        QList<Block> closedSoFar;
+        for (qsizetype i = 0; i < kSample.size(); ++i) {
+            const BlockSplitter::Change change = s.append(QStringView(kSample).mid(i, 1));
+            QVERIFY(change.newCount >= change.oldCount);
+            QVERIFY(change.firstChanged >= change.oldCount - 1);
+            for (qsizetype b = 0; b < closedSoFar.size(); ++b)
+                QVERIFY2(s.blocks().at(b) == closedSoFar.at(b), qPrintable(u"block %1 at char %2"_s.arg(b).arg(i)));
+            closedSoFar.clear();
+            for (const Block &b : s.blocks()) {
+                if (!b.closed)
+                    break;
+                closedSoFar.append(b);
+            }
+        }
+        s.finish();
+        QCOMPARE(s.blocks(), split(kSample));
+    }
+
+    void appendAfterFinishStartsNewBlocks()
+    {
+        BlockSplitter s;
+        s.append(u"first"_s);
+        s.finish();
+        const auto change = s.append(u" second"_s);
+        QCOMPARE(change.firstChanged, 1);
+        QCOMPARE(s.blocks().size(), 2);
+        QCOMPARE(s.blocks().at(0).text, u"first"_s);
+    }
+
+    void sanitizerRewritesImagesAndHtml()
+    {
+        using Markdown::sanitizeForDisplay;
+        QCOMPARE(sanitizeForDisplay(u"See ![cat](http://127.0.0.1:9/cat.png) now"_s),
+                 u"See [Image: cat](http://127.0.0.1:9/cat.png) now"_s);
+        QCOMPARE(sanitizeForDisplay(u"<img src=\"http://x/y.png\"> and </b>"_s),
+                 u"&lt;img src=\"http://x/y.png\"> and &lt;/b>"_s);
+        QCOMPARE(sanitizeForDisplay(u"auto <https://example.org/a> <me@example.org> 1 < 2"_s),
+                 u"auto <https://example.org/a> <me@example.org> 1 < 2"_s);
+        QCOMPARE(sanitizeForDisplay(u"code `![x](y) <b>` stays, \\![escaped](z)"_s),
+                 u"code `![x](y) <b>` stays, \\![escaped](z)"_s);
+        QCOMPARE(sanitizeForDisplay(u"- item\n  ```\n  <img src=x>\n  ```\n<img src=y>"_s),
+                 u"- item\n  ```\n  <img src=x>\n  ```\n&lt;img src=y>"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstBlockSplitter)
+#include "tst_blocksplitter.moc"
