@@ -146,7 +146,7 @@ private:
     {
         RecordedRequest &r = m_server->record(m_number);
         const QByteArray path = r.path.left(r.path.indexOf('?') < 0 ? r.path.size() : r.path.indexOf('?'));
-        if (m_plan->hasBody || m_plan->status != 200) {
+        if (m_plan->hasBody || m_plan->status < 200 || m_plan->status >= 300) {
             sendFixed(m_plan->status, m_plan->body, m_plan->hasBody ? QByteArray("application/json") : QByteArray());
             return;
         }
@@ -162,7 +162,7 @@ private:
             return;
         }
         m_source = std::make_unique<EventSource>(r.provider, *m_script, *m_plan, m_text, m_thinking);
-        QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + m_source->contentType()
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(m_plan->status) + ' ' + reasonPhrase(m_plan->status) + "\r\nContent-Type: " + m_source->contentType()
                           + "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
         if (m_plan->chunkedFraming)
             head += "Transfer-Encoding: chunked\r\n";
