@@ -31,8 +31,11 @@ confab_require_package(Qt6QuickTest "qt6-declarative-dev qml6-module-qttest" "qt
 # Qt6::Core etc. targets come from the umbrella package.
 find_package(Qt6 ${CONFAB_QT_MIN} REQUIRED COMPONENTS Core Network Sql Gui Qml Quick QuickControls2 Test QuickTest)
 
+# The local API server (core/server) is built on Qt HttpServer and Qt WebSockets.
 find_package(Qt6HttpServer ${CONFAB_QT_MIN} QUIET)
 find_package(Qt6WebSockets ${CONFAB_QT_MIN} QUIET)
+confab_require_package(Qt6HttpServer "qt6-httpserver-dev" "qt6-qthttpserver-devel" "qt6-httpserver")
+confab_require_package(Qt6WebSockets "qt6-websockets-dev" "qt6-qtwebsockets-devel" "qt6-websockets")
 
 find_package(KF6SyntaxHighlighting QUIET)
 confab_require_package(KF6SyntaxHighlighting "libkf6syntaxhighlighting-dev" "kf6-syntax-highlighting-devel" "syntax-highlighting")

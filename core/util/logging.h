@@ -12,3 +12,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcResilience) // confab.resilience
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)    // confab.storage
 Q_DECLARE_LOGGING_CATEGORY(lcSecrets)    // confab.secrets
 Q_DECLARE_LOGGING_CATEGORY(lcUi)         // confab.ui
+Q_DECLARE_LOGGING_CATEGORY(lcServer)     // confab.server
