@@ -4,6 +4,7 @@
 
 #include "confabversion.h"
 #include "decodecommand.h"
+#include "servecommand.h"
 #include "storecommands.h"
 
 #include <cstdio>
@@ -17,6 +18,7 @@ QList<Command> commands()
         {QStringLiteral("show"), QStringLiteral("Show a stored conversation's messages and their states"), &runShow},
         {QStringLiteral("export"), QStringLiteral("Export a stored conversation as Markdown or JSON"), &runExport},
         {QStringLiteral("decode"), QStringLiteral("Decode a recorded SSE/NDJSON response body (sse, openai, anthropic, ollama)"), &decodeCommand},
+        {QStringLiteral("serve"), QStringLiteral("Serve an OpenAI-compatible API on 127.0.0.1 with Confab's resilience behind it"), &serveCommand},
     };
 }
 
