@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "clicommands.h"
 
+#include "chatcommand.h"
 #include "confabversion.h"
 #include "decodecommand.h"
 #include "servecommand.h"
@@ -14,6 +15,7 @@ namespace Cli {
 QList<Command> commands()
 {
     return {
+        {QStringLiteral("chat"), QStringLiteral("Stream one answer from a provider to stdout (Ctrl-C cancels)"), &chatCommand},
         {QStringLiteral("list"), QStringLiteral("List stored conversations and unfinished answers"), &runList},
         {QStringLiteral("show"), QStringLiteral("Show a stored conversation's messages and their states"), &runShow},
         {QStringLiteral("export"), QStringLiteral("Export a stored conversation as Markdown or JSON"), &runExport},
