@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import Confab
+
+// One prose block of an answer (paragraph, heading, list, quote, table...),
+// rendered as markdown. Each block is its own Text, so while an answer
+// streams only the block still being written is parsed and laid out again.
+// The markdown must come from MessageBlocksModel's renderText role: images
+// are already links there and raw HTML is escaped, so nothing is fetched.
+Label {
+    id: root
+
+    /// Sanitized markdown of the block.
+    property string markdown
+    /// The block kind; raw HTML blocks are shown as plain text.
+    property string kind: "paragraph"
+
+    /// A link that is not http(s) was clicked: ask before opening it.
+    signal linkConfirmationRequested(string link)
+
+    text: root.markdown
+    textFormat: root.kind === "html" ? Text.PlainText : Text.MarkdownText
+    wrapMode: Text.Wrap
+    linkColor: root.palette.link
+    Accessible.role: Accessible.StaticText
+    Accessible.name: root.text
+
+    onLinkActivated: (link) => {
+        switch (LinkPolicy.decide(link)) {
+        case LinkPolicy.Open:
+            LinkPolicy.open(link);
+            break;
+        case LinkPolicy.Confirm:
+            root.linkConfirmationRequested(link);
+            break;
+        default:
+            break;
+        }
+    }
+
+    HoverHandler {
+        cursorShape: root.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.ArrowCursor
+    }
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QObject>
+#include <QPointer>
+#include <QQmlParserStatus>
+#include <QQuickTextDocument>
+#include <QtQml/qqmlregistration.h>
+
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <memory>
+
+class QTextDocument;
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
+/// Shares one KSyntaxHighlighting repository (definitions and themes) per QML
+/// engine; loading it is the expensive part of highlighting.
+class SyntaxRepository : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+public:
+    explicit SyntaxRepository(QObject *parent = nullptr);
+    ~SyntaxRepository() override;
+    KSyntaxHighlighting::Repository &repository();
+
+private:
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
+};
+
+/// Highlights the code of a TextEdit with KSyntaxHighlighting.
+///
+/// Bind `document` to the TextEdit's textDocument and feed the code through
+/// `code` (never through the TextEdit's text): when the new code extends the
+/// old one, as while streaming, only the new characters are inserted, so only
+/// the last lines are re-highlighted. The theme is the default light or dark
+/// KSyntaxHighlighting theme, chosen by `dark`.
+class CodeHighlighter : public QObject, public QQmlParserStatus
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
+    Q_PROPERTY(QQuickTextDocument *document READ document WRITE setDocument NOTIFY documentChanged)
+    Q_PROPERTY(QString code READ code WRITE setCode NOTIFY codeChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    /// True to use the dark theme.
+    Q_PROPERTY(bool dark READ isDark WRITE setDark NOTIFY themeChanged)
+    /// The name of the syntax definition in use ("C++"), empty when none matched.
+    Q_PROPERTY(QString definitionName READ definitionName NOTIFY definitionChanged)
+    /// Theme colours for the block's background and plain text.
+    Q_PROPERTY(QColor backgroundColor READ backgroundColor NOTIFY themeChanged)
+    Q_PROPERTY(QColor textColor READ textColor NOTIFY themeChanged)
+    /// The system's fixed-width font.
+    Q_PROPERTY(QFont fixedFont READ fixedFont CONSTANT)
+
+public:
+    explicit CodeHighlighter(QObject *parent = nullptr);
+    ~CodeHighlighter() override;
+
+    QQuickTextDocument *document() const { return m_document; }
+    void setDocument(QQuickTextDocument *document);
+    QString code() const { return m_code; }
+    void setCode(const QString &code);
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    bool isDark() const { return m_dark; }
+    void setDark(bool dark);
+    QString definitionName() const;
+    QColor backgroundColor() const;
+    QColor textColor() const;
+    static QFont fixedFont();
+
+    /// The colour the highlighter gave the character at `position` of the
+    /// code (for tests and accessibility checks); invalid when unformatted.
+    Q_INVOKABLE QColor colorAt(int position) const;
+
+    void classBegin() override {}
+    void componentComplete() override;
+
+Q_SIGNALS:
+    void documentChanged();
+    void codeChanged();
+    void languageChanged();
+    void themeChanged();
+    void definitionChanged();
+
+private:
+    KSyntaxHighlighting::Repository *repository();
+    void applyDefinition();
+    void applyTheme();
+    QTextDocument *textDocument() const;
+
+    QPointer<QQuickTextDocument> m_document;
+    QPointer<KSyntaxHighlighting::SyntaxHighlighter> m_highlighter; // child of the QTextDocument
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_ownRepository; // when not created by QML
+    KSyntaxHighlighting::Repository *m_repository = nullptr;
+    QString m_code;
+    QString m_language;
+    bool m_dark = false;
+    bool m_complete = false;
+};
