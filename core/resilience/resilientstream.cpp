@@ -51,6 +51,12 @@ ResilientStream::~ResilientStream()
 
 void ResilientStream::start(const ChatRequest &request, const ProviderTarget &primary)
 {
+    startContinuation(request, primary, QString());
+}
+
+void ResilientStream::startContinuation(const ChatRequest &request, const ProviderTarget &primary,
+                                        const QString &partialText, const QString &partialThinking)
+{
     dropSession();
     m_backoff.stop();
     m_request = request;
@@ -59,6 +65,13 @@ void ResilientStream::start(const ChatRequest &request, const ProviderTarget &pr
     m_primary = primary;
     m_policy.emplace(m_options.retry, m_options.seed ? *m_options.seed : QRandomGenerator::global()->generate64());
     m_message = MessageAccumulator();
+    // A seeded partial makes the first attempt a resume (startAttempt()).
+    // Without text the attempt starts over, so thinking is not kept either.
+    if (!partialText.isEmpty()) {
+        if (!partialThinking.isEmpty())
+            m_message.add(StreamEvent::thinkingDelta(partialThinking));
+        m_message.add(StreamEvent::textDelta(partialText));
+    }
     m_errors.clear();
     m_fallbackUsed.clear();
     m_mode = ContinuationMode::None;

@@ -58,6 +58,17 @@ public:
     void setFallbacks(const QList<ProviderTarget> &fallbacks) { m_fallbacks = fallbacks; }
 
     void start(const ChatRequest &request, const ProviderTarget &primary);
+    /// Continues an answer that already has partialText (e.g. a stored,
+    /// interrupted message): the first attempt is already a resume request,
+    /// built and stitched exactly like the stream's own resumes (prefill or
+    /// instruction per provider/model, trailing whitespace trimmed and
+    /// restored, overlap removed). textDelta() carries only the continuation;
+    /// message() holds the whole answer, seeded with partialText and
+    /// partialThinking. Half-written tool calls are never resumed (see the
+    /// ladder), so none are seeded: the turn continues from the text. With
+    /// an empty partialText this is start() (the thinking is not kept).
+    void startContinuation(const ChatRequest &request, const ProviderTarget &primary, const QString &partialText,
+                           const QString &partialThinking = {});
     /// Stops at once (also during a backoff wait); finished(Cancelled), partial kept.
     void cancel();
 
