@@ -84,7 +84,7 @@ void CircuitBreaker::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
-    qCInfo(lcResilience) << "circuit for" << m_endpoint << "is now" << stateName(state);
+    qCDebug(lcResilience) << "circuit for" << m_endpoint << "is now" << stateName(state);
     Q_EMIT stateChanged(state);
 }
 

@@ -138,6 +138,7 @@ void ResilientStream::startAttempt()
             m_mode = ContinuationMode::Instruction;
         request.continuation = m_mode;
         request.continuationPartial = partial;
+        // Overlap removal for both methods (docs/resilience.md).
         m_stitcher.begin(partial, ResumeMethod::sentLength(m_mode, partial));
     } else {
         m_stitcher.begin({});
@@ -231,7 +232,7 @@ void ResilientStream::handleError(const StreamError &error)
 {
     dropSession();
     m_errors.append(error);
-    qCInfo(lcResilience).noquote() << "attempt" << m_totalAttempts << "failed:" << streamErrorKindName(error.kind)
+    qCDebug(lcResilience).noquote() << "attempt" << m_totalAttempts << "failed:" << streamErrorKindName(error.kind)
                                    << error.displayText();
     Q_EMIT errorOccurred(error);
     if (error.kind == Kind::Cancelled) {
@@ -284,7 +285,7 @@ bool ResilientStream::moveToNextProvider()
     ++m_providerIndex;
     m_providerAttempts = 0;
     m_fallbackUsed = target().config.id;
-    qCInfo(lcResilience) << "falling back to" << m_fallbackUsed;
+    qCDebug(lcResilience) << "falling back to" << m_fallbackUsed;
     Q_EMIT fallbackUsed(m_fallbackUsed);
     return true;
 }
@@ -335,7 +336,7 @@ void ResilientStream::discardToolCalls()
 
 void ResilientStream::giveUp(const StreamError &error)
 {
-    qCInfo(lcResilience).noquote() << "giving up:" << error.displayText();
+    qCDebug(lcResilience).noquote() << "giving up:" << error.displayText();
     Q_EMIT gaveUp(error);
     finish(FinishReason::Error);
 }

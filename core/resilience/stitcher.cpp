@@ -41,7 +41,7 @@ Stitcher::Stitcher(const Config &config)
     m_config.window = std::max(m_config.minOverlap, m_config.window);
 }
 
-void Stitcher::begin(QStringView partial, qsizetype sentLength)
+void Stitcher::begin(QStringView partial, qsizetype sentLength, bool detectOverlap)
 {
     m_buf.clear();
     m_norm.clear();
@@ -62,7 +62,7 @@ void Stitcher::begin(QStringView partial, qsizetype sentLength)
     const QStringView trimmed = partial.left(end);
     m_tail = collapseWhitespace(trimmed.right(std::min<qsizetype>(trimmed.size(), m_config.window)));
 
-    for (qsizetype k = m_tail.size(); k >= m_config.minOverlap; --k)
+    for (qsizetype k = m_tail.size(); detectOverlap && k >= m_config.minOverlap; --k)
         m_alive.append(k);
     if (!m_alive.isEmpty())
         m_phase = Phase::Overlap;

@@ -34,8 +34,11 @@ public:
     /// Starts a continuation of partial (the text the user already has).
     /// sentLength: how much of it the continuation request carried (-1: all);
     /// a prefill request leaves out the trailing whitespace, and the model
-    /// then usually starts with it again.
-    void begin(QStringView partial, qsizetype sentLength = -1);
+    /// then usually starts with it again. detectOverlap false: the
+    /// continuation is known to start exactly where the partial ends (prefill),
+    /// so only the whitespace is joined. Overlap removal cannot tell a repeat
+    /// from periodic text that legitimately continues the same way.
+    void begin(QStringView partial, qsizetype sentLength = -1, bool detectOverlap = true);
     /// The next continuation delta; returns the text to append (possibly
     /// empty while deciding).
     QString feed(QStringView delta);
