@@ -4,6 +4,7 @@
 
 #include "chatcommand.h"
 #include "confabversion.h"
+#include "continuecommand.h"
 #include "decodecommand.h"
 #include "servecommand.h"
 #include "storecommands.h"
@@ -16,6 +17,7 @@ QList<Command> commands()
 {
     return {
         {QStringLiteral("chat"), QStringLiteral("Stream one answer from a provider to stdout (Ctrl-C cancels)"), &chatCommand},
+        {QStringLiteral("continue"), QStringLiteral("Continue a stored answer that was interrupted, cancelled or failed"), &continueCommand},
         {QStringLiteral("list"), QStringLiteral("List stored conversations and unfinished answers"), &runList},
         {QStringLiteral("show"), QStringLiteral("Show a stored conversation's messages and their states"), &runShow},
         {QStringLiteral("export"), QStringLiteral("Export a stored conversation as Markdown or JSON"), &runExport},

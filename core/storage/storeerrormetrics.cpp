@@ -17,6 +17,8 @@ StoreErrorMetrics::StoreErrorMetrics(Store *store)
 
 void StoreErrorMetrics::record(const ErrorRecord &record)
 {
+    if (m_next)
+        m_next->record(record);
     ErrorMetric metric;
     metric.at = record.time.isValid() ? record.time.toUTC() : QDateTime::currentDateTimeUtc();
     metric.kind = record.kind;

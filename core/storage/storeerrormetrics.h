@@ -19,8 +19,11 @@ public:
     explicit StoreErrorMetrics(Store *store);
 
     void record(const ErrorRecord &record) override;
+    /// Also hands every record to next (e.g. an in-memory sink for a report); may be null.
+    void setForward(ErrorMetrics *next) { m_next = next; }
 
 private:
+    ErrorMetrics *m_next = nullptr;
     AsyncStore *m_async = nullptr;
     Store *m_store = nullptr;
 };
