@@ -87,7 +87,7 @@ void TestCliDecode::anthropicToolsExact()
 
 void TestCliDecode::ollamaExact()
 {
-    const Run r = cli({data("ollama_text.ndjson"), u"--protocol"_s, u"ollama"_s});
+    const Run r = cli({u"decode"_s, data("ollama_text.ndjson"), u"--protocol"_s, u"ollama"_s}); // FILE before the flag
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, u"{\"text\":\"The sky is blü 🌍\",\"thinking\":\"\",\"tool_calls\":[],\"finish_reason\":\"stop\","
                     "\"raw_finish_reason\":\"stop\",\"usage\":{\"input_tokens\":169,\"output_tokens\":15},\"complete\":true}\n"_s.toUtf8());
