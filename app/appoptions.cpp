@@ -31,7 +31,9 @@ bool AppOptions::parse(const QStringList &arguments, int &exitCode)
         QCoreApplication::translate("main", "Open the conversation database at <path>."), QStringLiteral("path"));
     const QCommandLineOption delayOpt(QStringLiteral("screenshot-delay"),
         QCoreApplication::translate("main", "Milliseconds to wait before the screenshot (default 400)."), QStringLiteral("ms"));
-    parser.addOptions({offscreenOpt, screenshotOpt, dbOpt, delayOpt});
+    const QCommandLineOption demoOpt(QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Show the demo conversations (in a temporary database)."));
+    parser.addOptions({offscreenOpt, screenshotOpt, dbOpt, delayOpt, demoOpt});
 
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "confab: %s\n", qPrintable(parser.errorText()));
@@ -56,6 +58,7 @@ bool AppOptions::parse(const QStringList &arguments, int &exitCode)
     offscreen = parser.isSet(offscreenOpt);
     screenshotPath = parser.value(screenshotOpt);
     databasePath = parser.value(dbOpt);
+    demo = parser.isSet(demoOpt);
     if (parser.isSet(delayOpt)) {
         bool ok = false;
         screenshotDelayMs = parser.value(delayOpt).toInt(&ok);

@@ -11,6 +11,7 @@ struct AppOptions {
     QString screenshotPath;   ///< save a PNG of the main window, then quit
     QString databasePath;     ///< open this conversation database
     int screenshotDelayMs = 400; ///< settle time before the screenshot
+    bool demo = false;        ///< open the shipped demo conversations in a temporary database
 
     /// True when argv asks for offscreen rendering. Checked before the
     /// QGuiApplication exists, because the platform plugin is chosen then.

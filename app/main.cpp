@@ -5,12 +5,15 @@
 // the QML module and loads Confab/Main.
 
 #include "appoptions.h"
+#include "appservices.h"
 #include "confabversion.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
@@ -49,14 +52,46 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
+    // --demo: the shipped demo conversations in a fresh database and settings
+    // file of their own, so the user's data is never touched.
+    std::unique_ptr<QTemporaryDir> demoDir;
+    AppServices::Options serviceOptions;
+    serviceOptions.databasePath = options.databasePath;
+    if (options.demo) {
+        demoDir = std::make_unique<QTemporaryDir>();
+        if (serviceOptions.databasePath.isEmpty())
+            serviceOptions.databasePath = demoDir->filePath(QStringLiteral("demo.sqlite"));
+        serviceOptions.settingsPath = demoDir->filePath(QStringLiteral("settings.ini"));
+        serviceOptions.useKeychain = false;
+    }
+    AppServices services;
+    QString error;
+    if (!services.start(serviceOptions, &error)) {
+        std::fprintf(stderr, "confab: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (options.demo && !services.importDemo(QStringLiteral(":/confab/demo/demo.json"), &error)) {
+        std::fprintf(stderr, "confab: %s\n", qPrintable(error));
+        return 1;
+    }
+
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-    engine.loadFromModule("Confab", "Main");
-    if (engine.rootObjects().isEmpty())
+    if (!services.load(engine))
         return 1;
 
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (window && !options.demo) {
+        // Window geometry is remembered between runs.
+        QSettings geometry;
+        const QRect r = geometry.value(QStringLiteral("window/geometry")).toRect();
+        if (r.isValid() && r.width() >= 640 && r.height() >= 420)
+            window->setGeometry(r);
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, window, [window] {
+            QSettings().setValue(QStringLiteral("window/geometry"), window->geometry());
+        });
+    }
     if (!options.screenshotPath.isEmpty() && window) {
         const QString path = options.screenshotPath;
         const int delay = options.screenshotDelayMs;

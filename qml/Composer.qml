@@ -19,6 +19,9 @@ Pane {
     /// Emitted when the user asks to stop the streaming answer.
     signal cancelRequested()
 
+    /// Moves keyboard focus into the input.
+    function focusInput() { input.forceActiveFocus(); }
+
     function send() {
         const t = input.text.trim();
         if (t.length === 0 || root.streaming)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "models/messagelistmodel.h"
+#include "net/chunkcoalescer.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -95,6 +96,35 @@ private Q_SLOTS:
         QCOMPARE(m.index(row).data(MessageListModel::AttemptRole).toInt(), 0);
         QCOMPARE(reset.count(), 0);
         QVERIFY(!m.isStreaming());
+    }
+
+    void coalescedDeltasGiveOneChangePerFlush()
+    {
+        MessageListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setMessages({msg(1, ChatMessage::Role::User, u"hi"_s)});
+        const int row = m.append(msg(7, ChatMessage::Role::Assistant, {}, MessageState::Streaming));
+        ChunkCoalescer coalescer({ChunkCoalescer::Strategy::Time, 16, 1 << 16});
+        QObject::connect(&coalescer, &ChunkCoalescer::flushed, &m,
+                         [&m](const QString &t) { m.appendText(7, t); });
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy flushed(&coalescer, &ChunkCoalescer::flushed);
+        // 500 deltas arriving within one frame (no event loop turn between them).
+        QString expected;
+        for (int i = 0; i < 500; ++i) {
+            const QString d = u"tok%1 "_s.arg(i);
+            expected += d;
+            coalescer.append(d);
+        }
+        QCOMPARE(changed.count(), 0); // held until the frame's flush
+        QVERIFY(flushed.wait(5000));
+        QCOMPARE(changed.count(), 1); // one frame, one dataChanged for the row
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), row);
+        coalescer.flush();
+        QCOMPARE(m.index(row).data(MessageListModel::TextRole).toString(), expected);
+        QCOMPARE(changed.count(), flushed.count());
+        QCOMPARE(reset.count(), 0);
     }
 
     void truncateAndRemove()
