@@ -35,8 +35,8 @@ public:
                 return false;
         }
         port = process.readLine().trimmed().toUShort();
-        // Request events are not needed: drop them so the buffer stays small.
-        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [this] { process.readAllStandardOutput(); });
+        // One JSON line per request event (received / ended / disconnected).
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [this] { events += process.readAllStandardOutput(); });
         return port != 0;
     }
     ~FaultServerProcess()
@@ -48,6 +48,7 @@ public:
 
     QProcess process;
     quint16 port = 0;
+    QByteArray events;
 };
 
 struct CliResult {
