@@ -33,6 +33,8 @@ Item {
             spacing: 14
             topMargin: 16
             bottomMargin: 16
+            leftMargin: 24
+            rightMargin: 24
             reuseItems: false
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
@@ -41,12 +43,11 @@ Item {
             // user scrolled up to read.
             property bool pinned: true
             onMovementEnded: pinned = atYEnd
-            onContentHeightChanged: if (pinned) positionViewAtEnd()
-            onCountChanged: { pinned = true; positionViewAtEnd(); }
+            onContentHeightChanged: if (pinned) Qt.callLater(positionViewAtEnd)
+            onCountChanged: { pinned = true; Qt.callLater(positionViewAtEnd); }
 
             delegate: MessageBubble {
                 width: ListView.view.width - 48
-                x: 24
                 onContinueRequested: (id) => root.chat.continueMessage(id)
                 onRetryRequested: (id) => root.chat.retryMessage(id)
                 onRegenerateRequested: (id) => root.chat.regenerate(id)

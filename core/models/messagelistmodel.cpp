@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "messagelistmodel.h"
 
+#include "models/messageblocksmodel.h"
 #include "util/logging.h"
 
 #include <QVariantMap>
@@ -10,13 +11,25 @@ using namespace Qt::Literals::StringLiterals;
 
 struct MessageListModel::Item {
     StoredMessage m;
-    QObject *blocks = nullptr; ///< owned by the model (parented), assistant rows only
+    MessageBlocksModel *blocks = nullptr; ///< owned by the model (parented), assistant rows only
     double tokensPerSecond = 0;
     int timeToFirstTokenMs = -1;
     int attempt = 0;
     int maxAttempts = 0;
     bool retryPending = false;
 };
+
+namespace {
+/// The markdown blocks of an assistant message (null for the others).
+MessageBlocksModel *makeBlocks(const StoredMessage &m, QObject *owner)
+{
+    if (m.role != ChatMessage::Role::Assistant)
+        return nullptr;
+    auto *blocks = new MessageBlocksModel(owner);
+    blocks->setText(m.content, m.state != MessageState::Streaming);
+    return blocks;
+}
+} // namespace
 
 MessageListModel::MessageListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -45,7 +58,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return m.content;
     case BlocksRole:
-        return QVariant::fromValue(it.blocks);
+        return QVariant::fromValue<QObject *>(it.blocks);
     case ThinkingRole:
         return m.thinking;
     case ToolCallsRole: {
@@ -119,11 +132,16 @@ bool MessageListModel::setMessages(const QList<StoredMessage> &messages)
     }
     const int before = rowCount();
     beginResetModel();
+    for (const auto &it : m_items) {
+        if (it->blocks)
+            it->blocks->deleteLater();
+    }
     m_items.clear();
     m_items.reserve(size_t(messages.size()));
     for (const StoredMessage &m : messages) {
         auto item = std::make_unique<Item>();
         item->m = m;
+        item->blocks = makeBlocks(m, this);
         m_items.push_back(std::move(item));
     }
     endResetModel();
@@ -140,6 +158,7 @@ int MessageListModel::append(const StoredMessage &message)
     item->m = message;
     if (item->m.id == 0)
         item->m.id = --m_lastTemporaryId;
+    item->blocks = makeBlocks(item->m, this);
     m_items.push_back(std::move(item));
     endInsertRows();
     Q_EMIT countChanged();
@@ -152,6 +171,10 @@ void MessageListModel::truncateFrom(int row)
     if (row >= rowCount())
         return;
     beginRemoveRows({}, row, rowCount() - 1);
+    for (auto it = m_items.begin() + row; it != m_items.end(); ++it) {
+        if ((*it)->blocks)
+            (*it)->blocks->deleteLater();
+    }
     m_items.erase(m_items.begin() + row, m_items.end());
     endRemoveRows();
     Q_EMIT countChanged();
@@ -163,6 +186,8 @@ void MessageListModel::removeMessage(qint64 id)
     if (row < 0)
         return;
     beginRemoveRows({}, row, row);
+    if (m_items[size_t(row)]->blocks)
+        m_items[size_t(row)]->blocks->deleteLater();
     m_items.erase(m_items.begin() + row);
     endRemoveRows();
     Q_EMIT countChanged();
@@ -230,7 +255,10 @@ void MessageListModel::appendText(qint64 id, QStringView text)
     const int row = rowOf(id);
     if (row < 0 || text.isEmpty())
         return;
-    m_items[size_t(row)]->m.content.append(text);
+    Item &it = *m_items[size_t(row)];
+    it.m.content.append(text);
+    if (it.blocks)
+        it.blocks->appendText(text); // only the open block changes
     changed(row, {TextRole, Qt::DisplayRole});
 }
 
@@ -248,7 +276,10 @@ void MessageListModel::setText(qint64 id, const QString &text)
     const int row = rowOf(id);
     if (row < 0 || m_items[size_t(row)]->m.content == text)
         return;
-    m_items[size_t(row)]->m.content = text;
+    Item &it = *m_items[size_t(row)];
+    it.m.content = text;
+    if (it.blocks)
+        it.blocks->setText(text, it.m.state != MessageState::Streaming);
     changed(row, {TextRole, Qt::DisplayRole});
 }
 
@@ -271,7 +302,15 @@ void MessageListModel::setState(qint64 id, MessageState state, const QString &er
     m.state = state;
     m.errorKind = errorKind;
     m.errorMessage = errorMessage;
+    if (state == MessageState::Streaming && m_items[size_t(row)]->blocks
+        && m_items[size_t(row)]->blocks->isFinished()) {
+        // Continuing a kept answer: its last block opens again, so the
+        // continuation joins it instead of starting a new paragraph.
+        m_items[size_t(row)]->blocks->setText(m.content, false);
+    }
     if (state != MessageState::Streaming) {
+        if (m_items[size_t(row)]->blocks && !m_items[size_t(row)]->blocks->isFinished())
+            m_items[size_t(row)]->blocks->finish();
         m_items[size_t(row)]->attempt = 0;
         m_items[size_t(row)]->maxAttempts = 0;
         m_items[size_t(row)]->retryPending = false;

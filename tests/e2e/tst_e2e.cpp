@@ -8,6 +8,7 @@
 #include "controllers/chatcontroller.h"
 #include "controllers/conversationscontroller.h"
 #include "faultserver.h"
+#include "models/messageblocksmodel.h"
 #include "settings/providersettings.h"
 
 #include <QDir>
@@ -186,11 +187,23 @@ private Q_SLOTS:
         startApp();
         QCOMPARE(lastState(), u"cancelled"_s);
         screenshot(u"restarted"_s);
-        QQuickItem *cont = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((cont = findVisible(m_window, u"continueButton"_s)) != nullptr, 5000);
-        click(cont);
+        // The view may still be scrolling to the end: find and click until the
+        // answer leaves the cancelled state (a click on a moving target misses).
+        const auto clickContinue = [this] {
+            if (QQuickItem *cont = findVisible(m_window, u"continueButton"_s)) {
+                const QPointF c = cont->mapToScene(QPointF(cont->width() / 2, cont->height() / 2));
+                QTest::mouseClick(m_window, Qt::LeftButton, {}, c.toPoint());
+            }
+            return lastState() != u"cancelled"_s;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(clickContinue(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(lastState(), u"complete"_s, 20000);
         QCOMPARE(lastText(), answer);
+        auto *m = chat()->messages();
+        auto *blocks = qobject_cast<MessageBlocksModel *>(
+            m->index(m->rowCount() - 1).data(MessageListModel::BlocksRole).value<QObject *>());
+        QVERIFY(blocks);
+        QCOMPARE(blocks->rowCount(), 1); // continued in the same paragraph of the same bubble
         screenshot(u"continued"_s);
         stopApp();
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Confab contributors
+#include "models/messageblocksmodel.h"
 #include "models/messagelistmodel.h"
 #include "net/chunkcoalescer.h"
 
@@ -90,6 +91,11 @@ private Q_SLOTS:
         m.setStats(42, 25.5, 180);
         m.setState(42, MessageState::Complete);
         QCOMPARE(m.index(row).data(MessageListModel::TextRole).toString(), u"Hello"_s);
+        auto *blocks = qobject_cast<MessageBlocksModel *>(m.index(row).data(MessageListModel::BlocksRole).value<QObject *>());
+        QVERIFY2(blocks, "assistant rows carry their markdown blocks");
+        QCOMPARE(blocks->text(), u"Hello"_s);
+        QVERIFY2(blocks->isFinished(), "a finished answer closes its blocks");
+        QVERIFY(!m.index(0).data(MessageListModel::BlocksRole).value<QObject *>());
         QCOMPARE(m.index(row).data(MessageListModel::ThinkingRole).toString(), u"hmm"_s);
         QCOMPARE(m.index(row).data(MessageListModel::TokensPerSecondRole).toDouble(), 25.5);
         QCOMPARE(m.index(row).data(MessageListModel::TimeToFirstTokenMsRole).toInt(), 180);
