@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+//
+// bench_render: streams a ~1 MB markdown answer with 30 code blocks at 5,000
+// tokens/s into a real offscreen window, one update per 16.7 ms frame, and
+// measures main-thread frame time (model update + polish + sync + render),
+// total CPU, peak memory and time to first frame. Two modes, each in its own
+// process (started by the parent run so both happen on the same machine in
+// the same run):
+//   blocks  the real view: MessageBubble over MessageBlocksModel, only the
+//           open block re-renders;
+//   naive   one Text.MarkdownText re-rendered with the whole message.
+// It measures; it never passes or fails.
+#include "benchtext.h"
+#include "models/messageblocksmodel.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <sys/resource.h>
+
+Q_IMPORT_QML_PLUGIN(ConfabPlugin)
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+long statusKb(const char *key)
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(key))
+            return line.mid(qstrlen(key)).trimmed().split(' ').value(0).toLong();
+    }
+    return -1;
+}
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v.at(std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size() - 1) + 0.5)));
+}
+
+const char *kBlocksQml = R"(
+import QtQuick
+import Confab
+Item {
+    id: root
+    property alias bubble: bubble
+    MessageBubble {
+        id: bubble
+        width: root.width
+        y: Math.min(0, root.height - height)   // follow the end, like the chat view
+        index: 0; messageId: 1; role: "assistant"; text: ""; blocks: null; thinking: ""
+        toolCalls: []; state: "streaming"; errorKind: ""; errorMessage: ""
+        inputTokens: 1200; outputTokens: 0; tokensPerSecond: 5000; timeToFirstTokenMs: 300; model: "bench"
+    }
+}
+)";
+
+const char *kNaiveQml = R"(
+import QtQuick
+Item {
+    id: root
+    property alias label: label
+    Text {
+        id: label
+        width: root.width
+        y: Math.min(0, root.height - height)
+        textFormat: Text.MarkdownText
+        wrapMode: Text.Wrap
+    }
+}
+)";
+
+int runMode(const QString &mode, qsizetype bytes, const QString &screenshot)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    const QString answer = BenchText::answer(bytes, 30);
+    const QList<qsizetype> tokenEnds = BenchText::tokenBoundaries(answer);
+
+    QQmlEngine engine;
+    QQuickWindow window;
+    window.resize(1000, 800);
+    QQmlComponent component(&engine);
+    component.setData(mode == "naive"_L1 ? kNaiveQml : kBlocksQml, QUrl(u"bench.qml"_s));
+    QScopedPointer<QObject> rootObject(component.create());
+    auto *root = qobject_cast<QQuickItem *>(rootObject.data());
+    if (!root) {
+        std::fprintf(stderr, "%s\n", qPrintable(component.errorString()));
+        return 1;
+    }
+    root->setParentItem(window.contentItem());
+    root->setSize(window.size());
+    MessageBlocksModel model;
+    QObject *bubble = root->property("bubble").value<QObject *>();
+    QObject *label = root->property("label").value<QObject *>();
+    if (bubble)
+        bubble->setProperty("blocks", QVariant::fromValue<QObject *>(&model));
+
+    double firstFrameMs = -1;
+    QObject::connect(&window, &QQuickWindow::frameSwapped, &window, [&] {
+        if (firstFrameMs < 0)
+            firstFrameMs = double(sinceStart.nsecsElapsed()) / 1e6;
+    });
+    window.show();
+    auto renderNow = [&window] {
+        QEvent request(QEvent::UpdateRequest);
+        QCoreApplication::sendEvent(&window, &request);
+    };
+    renderNow();
+    QCoreApplication::processEvents();
+
+    // 5,000 tokens/s, one update per 16.67 ms frame: ~83 tokens a frame.
+    const double tokensPerFrame = 5000.0 / 60.0;
+    QList<double> wallMs, cpuMs, updateMs;
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    double due = 0;
+    qsizetype sent = 0;
+    qsizetype token = 0;
+    while (token < tokenEnds.size()) {
+        due += tokensPerFrame;
+        while (token < tokenEnds.size() && double(token) < due)
+            ++token;
+        const qsizetype end = token < tokenEnds.size() ? tokenEnds.at(token - 1) : answer.size();
+        const QStringView delta = QStringView(answer).mid(sent, end - sent);
+        const qint64 t0 = wall.nsecsElapsed();
+        const double c0 = threadCpuMs();
+        if (bubble) {
+            model.appendText(delta);
+            bubble->setProperty("text", model.text());
+            bubble->setProperty("outputTokens", int(token));
+        } else {
+            label->setProperty("text", answer.left(end));
+        }
+        updateMs.append(double(wall.nsecsElapsed() - t0) / 1e6);
+        window.update();
+        renderNow();
+        wallMs.append(double(wall.nsecsElapsed() - t0) / 1e6);
+        cpuMs.append(threadCpuMs() - c0);
+        sent = end;
+        QCoreApplication::processEvents();
+    }
+    if (bubble)
+        model.finish();
+    const double cpuTotal = cpuSeconds() - cpuBefore;
+    std::printf("RESULT mode=%s bytes=%lld frames=%lld p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_p50_ms=%.3f "
+                "cpu_p99_ms=%.3f update_p50_ms=%.3f update_p99_ms=%.3f cpu_s=%.3f wall_s=%.3f vmhwm_kb=%ld first_frame_ms=%.1f blocks=%d\n",
+                qPrintable(mode), qlonglong(answer.size()), qlonglong(wallMs.size()), percentile(wallMs, 0.5),
+                percentile(wallMs, 0.99), percentile(wallMs, 1.0), percentile(cpuMs, 0.5), percentile(cpuMs, 0.99),
+                percentile(updateMs, 0.5), percentile(updateMs, 0.99), cpuTotal, double(wall.nsecsElapsed()) / 1e9, statusKb("VmHWM:"), firstFrameMs, model.rowCount());
+    std::fflush(stdout);
+    if (!screenshot.isEmpty()) {
+        if (bubble) // show the status card too
+            bubble->setProperty("state", u"interrupted"_s);
+        renderNow();
+        window.grabWindow().save(screenshot);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(u"Fusion"_s);
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({u"mode"_s, u"blocks or naive (default: run both, each in a child process)"_s, u"mode"_s});
+    parser.addOption({u"bytes"_s, u"size of the answer (default 1000000)"_s, u"bytes"_s, u"1000000"_s});
+    parser.addOption({u"naive-bytes"_s, u"size of the answer for the naive run (default: --bytes)"_s, u"bytes"_s});
+    parser.addOption({u"screenshot"_s, u"save the window at the end of the run as a PNG"_s, u"file"_s});
+    parser.process(app);
+    const qsizetype bytes = parser.value(u"bytes"_s).toLongLong();
+    if (parser.isSet(u"mode"_s))
+        return runMode(parser.value(u"mode"_s), bytes, parser.value(u"screenshot"_s));
+
+    const QString all = QString::number(bytes);
+    const QString naive = parser.isSet(u"naive-bytes"_s) ? parser.value(u"naive-bytes"_s) : all;
+    QList<QStringList> runs = {{u"blocks"_s, all}};
+    if (naive != all)
+        runs.append({u"blocks"_s, naive}); // the same size as the naive run, for the CPU ratio
+    runs.append({u"naive"_s, naive});
+    for (const QStringList &run : std::as_const(runs)) {
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(), {u"--mode"_s, run.at(0), u"--bytes"_s, run.at(1)});
+        child.waitForFinished(-1);
+        std::fputs(child.readAllStandardOutput().constData(), stdout);
+        std::fflush(stdout);
+    }
+    return 0;
+}
