@@ -32,7 +32,9 @@ confab_require_package(Qt6QuickTest "qt6-declarative-dev qml6-module-qttest" "qt
 find_package(Qt6 ${CONFAB_QT_MIN} REQUIRED COMPONENTS Core Network Sql Gui Qml Quick QuickControls2 Test QuickTest)
 
 # The local API server (core/server) is built on Qt HttpServer and Qt WebSockets.
-find_package(Qt6HttpServer ${CONFAB_QT_MIN} QUIET)
+# It streams with QHttpServerResponder's chunked API, which Qt HttpServer
+# gained in 6.8, so that one module needs 6.8 while the rest of Qt needs 6.5.
+find_package(Qt6HttpServer 6.8 QUIET)
 find_package(Qt6WebSockets ${CONFAB_QT_MIN} QUIET)
 confab_require_package(Qt6HttpServer "qt6-httpserver-dev" "qt6-qthttpserver-devel" "qt6-httpserver")
 confab_require_package(Qt6WebSockets "qt6-websockets-dev" "qt6-qtwebsockets-devel" "qt6-websockets")
