@@ -5,7 +5,6 @@
 #include "controllers/conversationscontroller.h"
 #include "controllers/localserverprobe.h"
 #include "controllers/providerdirectory.h"
-#include "controllers/storeextras.h"
 #include "net/requestfactory.h"
 #include "secrets/keystore.h"
 #include "storage/asyncstore.h"
@@ -84,7 +83,6 @@ bool AppServices::importDemo(const QString &jsonPath, QString *error)
             StoredConversation conv;
             conv.title = c.value("title"_L1).toString();
             conv.providerId = providerId;
-            StoreExtras::fillNulls(conv);
             const qint64 id = s.createConversation(conv);
             for (const QJsonValue &mv : c.value("messages"_L1).toArray()) {
                 const QJsonObject o = mv.toObject();
@@ -100,7 +98,6 @@ bool AppServices::importDemo(const QString &jsonPath, QString *error)
                 m.outputTokens = o.value("outputTokens"_L1).toInteger(-1);
                 m.model = o.value("model"_L1).toString();
                 m.providerId = m.role == ChatMessage::Role::Assistant ? providerId : QString();
-                StoreExtras::fillNulls(m);
                 s.appendMessage(m);
             }
         }

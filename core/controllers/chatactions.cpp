@@ -3,7 +3,6 @@
 // ChatController: the end of a stream, and the user's actions on messages.
 #include "chatcontroller.h"
 
-#include "controllers/storeextras.h"
 #include "resilience/resilientstream.h"
 #include "storage/asyncstore.h"
 #include "storage/checkpointer.h"
@@ -14,10 +13,7 @@ using namespace Qt::Literals::StringLiterals;
 void ChatController::onFinished(int reasonValue)
 {
     const auto reason = FinishReason(reasonValue);
-    if (m_stitching)
-        m_coalescer.append(m_stitcher.flush());
     m_coalescer.flush();
-    m_stitching = false;
     m_stats.end(m_clock.elapsed());
     const qint64 id = m_streamingId;
     MessageState state = MessageState::Complete;
@@ -66,10 +62,7 @@ void ChatController::saveWhole(qint64 id)
     StoredMessage m = m_messages.message(m_messages.rowOf(id));
     if (m.id <= 0)
         return;
-    m_store->post([m](Store &s) mutable {
-        StoreExtras::fillNulls(m);
-        s.updateMessage(m);
-    });
+    m_store->post([m](Store &s) { s.updateMessage(m); });
 }
 
 void ChatController::cancel()
@@ -94,10 +87,7 @@ void ChatController::continueMessage(qint64 messageId)
         return;
     // Later messages (if any) would not follow the continued answer.
     if (row + 1 < m_messages.rowCount()) {
-        QList<qint64> later;
-        for (int i = row + 1; i < m_messages.rowCount(); ++i)
-            later.append(m_messages.message(i).id);
-        deleteFromStore(later);
+        deleteFromIndex(row + 1);
         m_messages.truncateFrom(row + 1);
     }
     startAnswer(messageId, m.content);
@@ -123,10 +113,7 @@ void ChatController::regenerate(qint64 messageId)
     const int row = m_messages.rowOf(messageId);
     if (row < 0 || isBusy() || m_messages.message(row).role != ChatMessage::Role::Assistant)
         return;
-    QList<qint64> gone;
-    for (int i = row; i < m_messages.rowCount(); ++i)
-        gone.append(m_messages.message(i).id);
-    deleteFromStore(gone);
+    deleteFromIndex(row);
     setError({}, {}, false, 0);
     setStatus(Idle);
     sendAfter(row);
@@ -138,10 +125,7 @@ void ChatController::editAndResend(qint64 messageId, const QString &text)
     const QString t = text.trimmed();
     if (row < 0 || isBusy() || t.isEmpty() || m_messages.message(row).role != ChatMessage::Role::User)
         return;
-    QList<qint64> gone;
-    for (int i = row + 1; i < m_messages.rowCount(); ++i)
-        gone.append(m_messages.message(i).id);
-    deleteFromStore(gone);
+    deleteFromIndex(row + 1);
     m_messages.setText(messageId, t);
     saveWhole(messageId);
     setError({}, {}, false, 0);
@@ -169,10 +153,23 @@ void ChatController::deleteFromStore(const QList<qint64> &ids)
     }
     if (saved.isEmpty())
         return;
-    m_store->post([saved](Store &s) {
-        QString error;
-        if (!StoreExtras::deleteMessages(s, saved, &error))
-            qCWarning(lcUi) << "could not delete messages:" << error;
+    AsyncStore *store = m_store;
+    m_store->post([store, saved](Store &s) {
+        if (!s.deleteMessages(saved))
+            Q_EMIT store->writeFailed(s.lastError());
+    });
+}
+
+void ChatController::deleteFromIndex(int row)
+{
+    // Jobs run in order on the store's worker, so every message the model
+    // shows before row has been saved (or has failed to) by then: the store's
+    // order is the model's.
+    const qint64 cid = m_conversationId;
+    AsyncStore *store = m_store;
+    m_store->post([store, cid, row](Store &s) {
+        if (s.deleteMessagesFrom(cid, row) < 0)
+            Q_EMIT store->writeFailed(s.lastError());
     });
 }
 

@@ -3,7 +3,6 @@
 #include "chatcontroller.h"
 
 #include "controllers/providerdirectory.h"
-#include "controllers/storeextras.h"
 #include "resilience/resilientstream.h"
 #include "storage/asyncstore.h"
 #include "storage/checkpointer.h"
@@ -89,7 +88,6 @@ void ChatController::setProviderId(const QString &id)
         if (auto c = s.conversation(cid)) {
             c->providerId = id;
             c->model.clear();
-            StoreExtras::fillNulls(*c);
             s.updateConversation(*c);
         }
     });
@@ -105,7 +103,6 @@ void ChatController::setModel(const QString &model)
     m_store->post([cid, model](Store &s) {
         if (auto c = s.conversation(cid)) {
             c->model = model;
-            StoreExtras::fillNulls(*c);
             s.updateConversation(*c);
         }
     });
@@ -123,7 +120,6 @@ void ChatController::send(const QString &text)
     const int row = m_messages.append(user);
     const qint64 tmp = m_messages.message(row).id;
     m_store->call<qint64>([user](Store &s) mutable {
-                              StoreExtras::fillNulls(user);
                               return s.appendMessage(user);
                           }, this,
                           [this, tmp](qint64 id) {
@@ -151,7 +147,6 @@ void ChatController::sendAfter(int keepRows)
     startAnswer(m_messages.message(row).id, {});
     const qint64 tmp = m_streamingId;
     m_store->call<qint64>([answer](Store &s) mutable {
-                              StoreExtras::fillNulls(answer);
                               return s.appendMessage(answer);
                           }, this,
                           [this, tmp](qint64 id) {
@@ -190,21 +185,6 @@ void ChatController::startAnswer(qint64 assistantId, const QString &partial)
     ChatRequest request;
     for (int i = 0; i < row; ++i)
         request.messages.append(m_messages.message(i).toChatMessage());
-    m_partialBase = partial;
-    m_stitching = !partial.isEmpty();
-    if (m_stitching) {
-        // Continue in the same bubble: the partial goes back as the assistant's
-        // turn with the shared continuation instruction; the stitcher removes
-        // any text the model repeats.
-        ChatMessage a;
-        a.role = ChatMessage::Role::Assistant;
-        a.content = partial;
-        request.messages.append(a);
-        ChatMessage u;
-        u.content = continuationInstruction();
-        request.messages.append(u);
-        m_stitcher.begin(partial);
-    }
     request.options.model = target->model;
 
     m_streamingId = assistantId;
@@ -264,15 +244,20 @@ void ChatController::startAnswer(qint64 assistantId, const QString &partial)
     });
     connect(s, &ResilientStream::finished, this, [this](FinishReason r) { onFinished(int(r)); });
     setStatus(Streaming);
-    s->start(request, *target);
+    // A Continue is the stream's own resume (prefill or instruction per
+    // provider and model, trimming, stitching): textDelta() carries only the
+    // new text, which is appended to the kept partial.
+    if (partial.isEmpty())
+        s->start(request, *target);
+    else
+        s->startContinuation(request, *target, partial, answer.thinking);
 }
 
 void ChatController::onText(const QString &text)
 {
-    const QString t = m_stitching ? m_stitcher.feed(text) : text;
     m_stats.addChunk(text.size(), m_clock.elapsed());
-    if (!t.isEmpty())
-        m_coalescer.append(t);
+    if (!text.isEmpty())
+        m_coalescer.append(text);
     if (m_checkpointer)
         m_checkpointer->tokenAdded();
 }

@@ -5,7 +5,6 @@
 #include "models/messagelistmodel.h"
 #include "net/chunkcoalescer.h"
 #include "net/streamstats.h"
-#include "resilience/stitcher.h"
 #include "resilience/streamerror.h"
 
 #include <QElapsedTimer>
@@ -135,6 +134,8 @@ private:
     void setError(const QString &kind, const QString &message, bool hasPartial, qint64 id);
     void saveWhole(qint64 id);
     void deleteFromStore(const QList<qint64> &ids);
+    /// Deletes the saved messages from row on (model order == store order).
+    void deleteFromIndex(int row);
 
     qint64 m_conversationId;
     AsyncStore *m_store;
@@ -142,15 +143,12 @@ private:
     ProviderDirectory *m_providers;
     MessageListModel m_messages;
     ChunkCoalescer m_coalescer;
-    Stitcher m_stitcher;
     StreamStats m_stats;
     QElapsedTimer m_clock;
     QTimer m_resumedTimer;
     std::unique_ptr<ResilientStream> m_stream;
     std::unique_ptr<Checkpointer> m_checkpointer;
     qint64 m_streamingId = 0;   ///< the answer being written (temporary id until saved)
-    QString m_partialBase;      ///< the kept partial a Continue started from
-    bool m_stitching = false;
     Status m_status = Idle;
     bool m_loaded = false;
     QString m_providerId;

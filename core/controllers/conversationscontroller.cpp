@@ -79,10 +79,7 @@ void ConversationsController::newChat()
 {
     StoredConversation c;
     c.providerId = m_providers ? m_providers->defaultProviderId() : QString();
-    m_store->call<qint64>([c](Store &s) mutable {
-        StoreExtras::fillNulls(c);
-        return s.createConversation(c);
-    }, this, [this](qint64 id) {
+    m_store->call<qint64>([c](Store &s) { return s.createConversation(c); }, this, [this](qint64 id) {
         if (id <= 0) {
             Q_EMIT notice(tr("Could not create a conversation."));
             return;
@@ -147,7 +144,6 @@ void ConversationsController::rename(qint64 id, const QString &title)
     m_store->post([id, t](Store &s) {
         if (auto c = s.conversation(id)) {
             c->title = t;
-            StoreExtras::fillNulls(*c);
             s.updateConversation(*c);
         }
     });

@@ -19,16 +19,6 @@ struct SearchResult {
 };
 SearchResult search(Store &store, const QString &query);
 
-/// Deletes messages (regenerate, edit-and-resend, delete) in one transaction
-/// through a second connection to the store's file. False on failure, with
-/// nothing deleted.
-bool deleteMessages(Store &store, const QList<qint64> &ids, QString *error);
-
-/// Replaces null strings by empty, non-null ones: Qt SQL binds a null
-/// QString as SQL NULL, which the store's NOT NULL columns refuse.
-void fillNulls(StoredConversation &c);
-void fillNulls(StoredMessage &m);
-
 /// A snippet of text around position at, on one line, with ellipses.
 QString snippetAround(const QString &text, qsizetype at, qsizetype length);
 

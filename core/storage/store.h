@@ -72,6 +72,12 @@ public:
     std::optional<StoredMessage> message(qint64 id);
     /// The messages of a conversation, in order.
     QList<StoredMessage> messages(qint64 conversationId);
+    /// Deletes the messages with these ids in one transaction (ids not found
+    /// are skipped); false, with nothing deleted, on failure.
+    bool deleteMessages(const QList<qint64> &ids);
+    /// Deletes the message at 0-based index (in conversation order) and every
+    /// later one (regenerate, edit-and-resend); returns how many, -1 on error.
+    int deleteMessagesFrom(qint64 conversationId, int index);
     /// Turns every "streaming" message into "interrupted"; returns how many.
     int sweepStreaming();
 

@@ -17,10 +17,13 @@ qint64 toMs(const QDateTime &t)
     return t.isValid() ? t.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
 }
 
-/// A bindable text value: a null QString would bind as SQL NULL.
+/// Text columns are NOT NULL, and Qt SQL binds a null (and, depending on the
+/// Qt version and driver, an empty) QString as SQL NULL. So every text value
+/// goes through coalesce(?, '') in the SQL itself: an empty string is saved as
+/// '' whatever its origin, and callers need not care.
 QVariant text(const QString &s)
 {
-    return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s);
+    return QVariant(s);
 }
 
 QDateTime fromMs(qint64 ms)
@@ -83,7 +86,7 @@ qint64 Store::createConversation(const StoredConversation &c)
 {
     QSqlQuery q(m_db);
     prepare(q, u"INSERT INTO conversations (title, created_at, updated_at, provider_id, model, settings)"
-              " VALUES (?, ?, ?, ?, ?, ?)"_s);
+              " VALUES (coalesce(?, ''), ?, ?, coalesce(?, ''), coalesce(?, ''), ?)"_s);
     const qint64 created = toMs(c.createdAt);
     q.addBindValue(text(c.title));
     q.addBindValue(created);
@@ -99,7 +102,8 @@ qint64 Store::createConversation(const StoredConversation &c)
 bool Store::updateConversation(const StoredConversation &c)
 {
     QSqlQuery q(m_db);
-    prepare(q, u"UPDATE conversations SET title = ?, updated_at = ?, provider_id = ?, model = ?, settings = ? WHERE id = ?"_s);
+    prepare(q, u"UPDATE conversations SET title = coalesce(?, ''), updated_at = ?, provider_id = coalesce(?, ''),"
+              " model = coalesce(?, ''), settings = ? WHERE id = ?"_s);
     q.addBindValue(text(c.title));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(text(c.providerId));
@@ -182,7 +186,8 @@ qint64 Store::appendMessage(StoredMessage &m)
               " tool_calls, tool_call_id, finish_reason, input_tokens, output_tokens, provider_id, model,"
               " error_kind, error_message, state, created_at, updated_at)"
               " VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM messages WHERE conversation_id = ?),"
-              " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              " ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, coalesce(?, ''), coalesce(?, ''), ?, ?,"
+              " coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, ?, ?)"_s);
     for (const QVariant &v : {QVariant(m.conversationId), QVariant(m.conversationId), text(roleName(m.role)),
                               text(m.content), text(m.thinking), text(m.thinkingSignature),
                               QVariant(toolCallsJson(m.toolCalls)), text(m.toolCallId), text(m.finishReason),
@@ -218,9 +223,11 @@ qint64 Store::appendMessage(StoredMessage &m)
 bool Store::updateMessage(const StoredMessage &m)
 {
     QSqlQuery q(m_db);
-    prepare(q, u"UPDATE messages SET role = ?, content = ?, thinking = ?, thinking_signature = ?, tool_calls = ?,"
-              " tool_call_id = ?, finish_reason = ?, input_tokens = ?, output_tokens = ?, provider_id = ?,"
-              " model = ?, error_kind = ?, error_message = ?, state = ?, updated_at = ? WHERE id = ?"_s);
+    prepare(q, u"UPDATE messages SET role = ?, content = coalesce(?, ''), thinking = coalesce(?, ''),"
+              " thinking_signature = coalesce(?, ''), tool_calls = ?, tool_call_id = coalesce(?, ''),"
+              " finish_reason = coalesce(?, ''), input_tokens = ?, output_tokens = ?,"
+              " provider_id = coalesce(?, ''), model = coalesce(?, ''), error_kind = coalesce(?, ''),"
+              " error_message = coalesce(?, ''), state = ?, updated_at = ? WHERE id = ?"_s);
     for (const QVariant &v : {text(roleName(m.role)), text(m.content), text(m.thinking),
                               text(m.thinkingSignature), QVariant(toolCallsJson(m.toolCalls)),
                               text(m.toolCallId), text(m.finishReason), QVariant(m.inputTokens),
@@ -239,7 +246,8 @@ bool Store::checkpoint(qint64 messageId, const QString &content, const QString &
 {
     if (!m_checkpointQuery) {
         m_checkpointQuery.emplace(m_db);
-        if (!m_checkpointQuery->prepare(u"UPDATE messages SET content = ?, thinking = ?, state = ?, updated_at = ? WHERE id = ?"_s)) {
+        if (!m_checkpointQuery->prepare(u"UPDATE messages SET content = coalesce(?, ''), thinking = coalesce(?, ''), state = ?,"
+                                                   " updated_at = ? WHERE id = ?"_s)) {
             const QSqlError e = m_checkpointQuery->lastError();
             m_checkpointQuery.reset();
             return failSql(e, u"preparing a checkpoint"_s);
@@ -287,6 +295,48 @@ QList<StoredMessage> Store::messages(qint64 conversationId)
     return out;
 }
 
+bool Store::deleteMessages(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return true;
+    if (!m_db.transaction())
+        return failSql(m_db.lastError(), u"starting a transaction"_s);
+    QSqlQuery q(m_db);
+    prepare(q, u"DELETE FROM messages WHERE id = ?"_s);
+    bool ok = true;
+    for (qint64 id : ids) {
+        q.bindValue(0, id);
+        if (!exec(q, u"deleting message %1"_s.arg(id))) {
+            ok = false;
+            break;
+        }
+    }
+    q.finish();
+    if (!ok || !m_db.commit()) {
+        if (ok)
+            failSql(m_db.lastError(), u"committing a deletion"_s);
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+int Store::deleteMessagesFrom(qint64 conversationId, int index)
+{
+    if (index < 0)
+        index = 0;
+    QSqlQuery q(m_db);
+    // Positions may have gaps after deletions: the index counts rows in order.
+    prepare(q, u"DELETE FROM messages WHERE conversation_id = ? AND position >="
+              " (SELECT position FROM messages WHERE conversation_id = ? ORDER BY position LIMIT 1 OFFSET ?)"_s);
+    q.addBindValue(conversationId);
+    q.addBindValue(conversationId);
+    q.addBindValue(index);
+    if (!exec(q, u"deleting messages of conversation %1"_s.arg(conversationId)))
+        return -1;
+    return q.numRowsAffected();
+}
+
 int Store::sweepStreaming()
 {
     QSqlQuery q(m_db);
@@ -300,7 +350,8 @@ int Store::sweepStreaming()
 bool Store::recordError(const ErrorMetric &metric)
 {
     QSqlQuery q(m_db);
-    prepare(q, u"INSERT INTO error_metrics (at, kind, provider_id, http_status) VALUES (?, ?, ?, ?)"_s);
+    prepare(q, u"INSERT INTO error_metrics (at, kind, provider_id, http_status)"
+              " VALUES (?, coalesce(?, ''), coalesce(?, ''), ?)"_s);
     q.addBindValue(toMs(metric.at));
     q.addBindValue(text(metric.kind));
     q.addBindValue(text(metric.providerId));

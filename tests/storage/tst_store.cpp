@@ -360,6 +360,87 @@ private Q_SLOTS:
         QCOMPARE(counts[0].lastHour, 2);
     }
 
+    void emptyStringsRoundTrip()
+    {
+        // Empty and null strings of every origin are saved as '' (NOT NULL
+        // columns), by every write path, and read back empty.
+        Store s;
+        QVERIFY(s.open(m_path));
+        StoredConversation c; // every string null
+        const qint64 cid = s.createConversation(c);
+        QVERIFY2(cid > 0, qPrintable(s.lastError().message));
+        auto conv = s.conversation(cid);
+        QVERIFY(conv);
+        QVERIFY(conv->title.isEmpty());
+        conv->title = QString();
+        conv->model = u""_s;
+        conv->providerId = QString::fromUtf8("");
+        QVERIFY2(s.updateConversation(*conv), qPrintable(s.lastError().message));
+
+        StoredMessage a = makeMessage(cid, ChatMessage::Role::Assistant, QString());
+        a.thinking = u""_s;
+        a.errorKind = QString::fromUtf8(QByteArray());
+        a.errorMessage = QStringLiteral("x").left(0);
+        QVERIFY2(s.appendMessage(a) > 0, qPrintable(s.lastError().message));
+        a.content = u"partial"_s;
+        a.thinking = QString();
+        a.errorKind = QString();
+        a.errorMessage = u""_s;
+        a.state = MessageState::Cancelled;
+        QVERIFY2(s.updateMessage(a), qPrintable(s.lastError().message));
+        QVERIFY2(s.checkpoint(a.id, u"partial more"_s, QString(), MessageState::Streaming),
+                 qPrintable(s.lastError().message));
+        QVERIFY2(s.checkpoint(a.id, QString(), u""_s, MessageState::Interrupted), qPrintable(s.lastError().message));
+        const auto back = s.message(a.id);
+        QVERIFY(back);
+        QCOMPARE(back->content, QString());
+        QCOMPARE(back->thinking, QString());
+        QCOMPARE(back->errorMessage, QString());
+        QCOMPARE(back->state, MessageState::Interrupted);
+        RawDb raw(m_path);
+        QCOMPARE(raw.value(u"SELECT count(*) FROM messages WHERE thinking = '' AND error_kind = ''"
+                           " AND error_message = '' AND content = ''"_s).toInt(), 1);
+    }
+
+    void deletesMessagesByIdAndFromIndex()
+    {
+        Store s;
+        QVERIFY(s.open(m_path));
+        const qint64 cid = s.createConversation(StoredConversation{});
+        const qint64 other = s.createConversation(StoredConversation{});
+        QList<qint64> ids;
+        for (int i = 0; i < 5; ++i) {
+            StoredMessage m = makeMessage(cid, i % 2 ? ChatMessage::Role::Assistant : ChatMessage::Role::User,
+                                          u"m%1"_s.arg(i));
+            ids.append(s.appendMessage(m));
+            QVERIFY(ids.last() > 0);
+        }
+        StoredMessage keep = makeMessage(other, ChatMessage::Role::User, u"other"_s);
+        QVERIFY(s.appendMessage(keep) > 0);
+
+        // Delete by id (a gap in positions afterwards), unknown ids skipped.
+        QVERIFY2(s.deleteMessages({ids[1], 999999}), qPrintable(s.lastError().message));
+        QList<StoredMessage> left = s.messages(cid);
+        QCOMPARE(left.size(), 4);
+        QCOMPARE(left[1].content, u"m2"_s);
+
+        // From index 2 (0-based, in order, despite the gap): m3 and m4 go.
+        QCOMPARE(s.deleteMessagesFrom(cid, 2), 2);
+        left = s.messages(cid);
+        QCOMPARE(left.size(), 2);
+        QCOMPARE(left[0].content, u"m0"_s);
+        QCOMPARE(left[1].content, u"m2"_s);
+        QCOMPARE(s.deleteMessagesFrom(cid, 5), 0); // past the end: nothing
+        QCOMPARE(s.messages(cid).size(), 2);
+        QCOMPARE(s.messages(other).size(), 1); // other conversations untouched
+        // Appending after a delete continues in order.
+        StoredMessage next = makeMessage(cid, ChatMessage::Role::Assistant, u"again"_s);
+        QVERIFY(s.appendMessage(next) > 0);
+        QCOMPARE(s.messages(cid).last().content, u"again"_s);
+        QCOMPARE(s.deleteMessagesFrom(cid, 0), 3);
+        QVERIFY(s.messages(cid).isEmpty());
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;
