@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "appoptions.h"
 
+#include "colorscheme.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -33,7 +35,9 @@ bool AppOptions::parse(const QStringList &arguments, int &exitCode)
         QCoreApplication::translate("main", "Milliseconds to wait before the screenshot (default 400)."), QStringLiteral("ms"));
     const QCommandLineOption demoOpt(QStringLiteral("demo"),
         QCoreApplication::translate("main", "Show the demo conversations (in a temporary database)."));
-    parser.addOptions({offscreenOpt, screenshotOpt, dbOpt, delayOpt, demoOpt});
+    const QCommandLineOption schemeOpt(QStringLiteral("color-scheme"),
+        QCoreApplication::translate("main", "Colour scheme: system (default), light or dark."), QStringLiteral("scheme"));
+    parser.addOptions({offscreenOpt, screenshotOpt, dbOpt, delayOpt, demoOpt, schemeOpt});
 
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "confab: %s\n", qPrintable(parser.errorText()));
@@ -59,6 +63,12 @@ bool AppOptions::parse(const QStringList &arguments, int &exitCode)
     screenshotPath = parser.value(screenshotOpt);
     databasePath = parser.value(dbOpt);
     demo = parser.isSet(demoOpt);
+    colorScheme = parser.value(schemeOpt);
+    if (!ColorScheme::isValidName(colorScheme)) {
+        std::fprintf(stderr, "confab: --color-scheme must be system, light or dark (not '%s')\n", qPrintable(colorScheme));
+        exitCode = 2;
+        return false;
+    }
     if (parser.isSet(delayOpt)) {
         bool ok = false;
         screenshotDelayMs = parser.value(delayOpt).toInt(&ok);

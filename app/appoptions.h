@@ -12,6 +12,7 @@ struct AppOptions {
     QString databasePath;     ///< open this conversation database
     int screenshotDelayMs = 400; ///< settle time before the screenshot
     bool demo = false;        ///< open the shipped demo conversations in a temporary database
+    QString colorScheme;      ///< "", "system", "light" or "dark" (forces the colour scheme)
 
     /// True when argv asks for offscreen rendering. Checked before the
     /// QGuiApplication exists, because the platform plugin is chosen then.

@@ -6,6 +6,7 @@
 
 #include "appoptions.h"
 #include "appservices.h"
+#include "colorscheme.h"
 #include "confabversion.h"
 
 #include <QGuiApplication>
@@ -80,6 +81,9 @@ int main(int argc, char *argv[])
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     if (!services.load(engine))
         return 1;
+    // The scheme's palette is set once the window exists: a palette set
+    // before is overridden by the Quick Controls style's own.
+    ColorScheme::apply(app, options.colorScheme);
 
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (window && !options.demo) {

@@ -40,14 +40,31 @@ Item {
             ScrollBar.vertical: ScrollBar {}
 
             // Stay pinned to the bottom while the answer grows, unless the
-            // user scrolled up to read.
+            // user scrolled up to read. Delegates settle their height after
+            // they are created (markdown, code blocks), and a ListView only
+            // estimates the height of rows it has not built: so re-pin on
+            // every height change, not once after loading, and never leave
+            // the view past its end.
             property bool pinned: true
+            function keepAtEnd() {
+                if (pinned)
+                    Qt.callLater(stickToEnd);
+            }
+            function stickToEnd() {
+                if (!pinned || count === 0)
+                    return;
+                positionViewAtEnd();
+                returnToBounds();
+            }
             onMovementEnded: pinned = atYEnd
-            onContentHeightChanged: if (pinned) Qt.callLater(positionViewAtEnd)
-            onCountChanged: { pinned = true; Qt.callLater(positionViewAtEnd); }
+            onContentHeightChanged: keepAtEnd()
+            onHeightChanged: keepAtEnd()
+            onCountChanged: { pinned = true; keepAtEnd(); }
+            onModelChanged: { pinned = true; keepAtEnd(); }
 
             delegate: MessageBubble {
                 width: ListView.view.width - 48
+                onHeightChanged: messages.keepAtEnd()
                 onContinueRequested: (id) => root.chat.continueMessage(id)
                 onRetryRequested: (id) => root.chat.retryMessage(id)
                 onRegenerateRequested: (id) => root.chat.regenerate(id)
@@ -57,6 +74,9 @@ Item {
 
         ColumnLayout {
             Layout.fillWidth: true
+            // Layouts fill by default: this one would take half the height
+            // from the message list and leave a blank gap under it.
+            Layout.fillHeight: false
             Layout.leftMargin: 16
             Layout.rightMargin: 16
             spacing: 6

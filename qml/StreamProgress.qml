@@ -16,13 +16,19 @@ Label {
     objectName: "streamProgress"
     opacity: 0.6
     font.pointSize: Qt.application.font.pointSize * 0.9
+    // Whole seconds, and none in the first second: a tenths counter that
+    // is only refreshed a few times a second read "0.0 s" after tokens had
+    // already arrived.
     text: {
-        const s = root.startedAt > 0 ? Math.max(0, (root.now - root.startedAt) / 1000) : 0;
-        return qsTr("Writing… %1 s · %2 tokens").arg(s.toFixed(1)).arg(root.tokens);
+        const ms = root.startedAt > 0 ? Math.max(0, root.now - root.startedAt) : 0;
+        const s = Math.floor(ms / 1000);
+        return s < 1 ? qsTr("Writing… %1 tokens").arg(root.tokens)
+                     : qsTr("Writing… %1 s · %2 tokens").arg(s).arg(root.tokens);
     }
+    onStartedAtChanged: now = Date.now()
 
     Timer {
-        interval: 200
+        interval: 250
         repeat: true
         running: root.visible
         triggeredOnStart: true
