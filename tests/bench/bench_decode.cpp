@@ -7,7 +7,9 @@
 // Measures only; never a pass/fail test. See docs/performance.md.
 //
 //   bench_decode [--size-mb N] [--runs N] [--write-dir DIR]
-// --write-dir also writes the generated transcripts (for the SDK comparison).
+// --write-dir also writes the generated transcripts (openai.sse, anthropic.sse,
+// ollama.ndjson) for tests/bench/sdk-decode/compare.sh. "chars" is the decoded
+// answer's length in UTF-16 units, to check both sides decoded the same text.
 
 #include "protocol/messageaccumulator.h"
 #include "protocol/provideradapter.h"
@@ -34,6 +36,12 @@ QByteArray generate(ProviderKind kind, bool rawSse, qsizetype targetBytes)
     QByteArray out;
     out.reserve(targetBytes + 4096);
     int i = 0;
+    // A real OpenAI stream's first chunk carries the role (the SDK helpers
+    // used by tests/bench/sdk-decode require it).
+    if (kind == ProviderKind::OpenAI)
+        out += "data: {\"id\":\"chatcmpl-ABfw031mOJeYCSHe4yI2ZjOA6kMJL\",\"object\":\"chat.completion.chunk\","
+               "\"created\":1727346168,\"model\":\"gpt-4o-2024-08-06\",\"system_fingerprint\":\"fp_5050236cbd\","
+               "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n";
     if (kind == ProviderKind::Anthropic && !rawSse)
         out += "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
                "\"role\":\"assistant\",\"content\":[],\"model\":\"claude\",\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}\n\n"
@@ -142,7 +150,7 @@ int main(int argc, char *argv[])
             writeDir = args.at(i + 1);
     }
     const qsizetype target = sizeMb * 1024 * 1024;
-    std::printf("%-22s %10s %10s %12s %14s\n", "protocol", "MiB", "best s", "MB/s", "events/s");
+    std::printf("%-22s %10s %10s %12s %14s %12s\n", "protocol", "MiB", "best s", "MB/s", "events/s", "chars");
 
     struct Case {
         const char *name;
@@ -168,8 +176,8 @@ int main(int argc, char *argv[])
             if (m.seconds < best.seconds)
                 best = m;
         }
-        std::printf("%-22s %10.1f %10.4f %12.1f %14.0f\n", c.name, double(bytes.size()) / (1024.0 * 1024.0), best.seconds,
-                    double(bytes.size()) / 1e6 / best.seconds, double(best.events) / best.seconds);
+        std::printf("%-22s %10.1f %10.4f %12.1f %14.0f %12lld\n", c.name, double(bytes.size()) / (1024.0 * 1024.0), best.seconds,
+                    double(bytes.size()) / 1e6 / best.seconds, double(best.events) / best.seconds, qlonglong(best.answerChars));
     }
     return 0;
 }
