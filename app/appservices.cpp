@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "appservices.h"
 
+#include "controllers/apiservercontroller.h"
 #include "controllers/conversationscontroller.h"
 #include "controllers/localserverprobe.h"
 #include "controllers/providerdirectory.h"
@@ -24,6 +25,7 @@ AppServices::AppServices() = default;
 AppServices::~AppServices()
 {
     // Controllers first (they finish saving), then the store drains its queue.
+    m_apiServer.reset();
     m_conversations.reset();
     if (m_store)
         m_store->waitForIdle();
@@ -58,6 +60,9 @@ bool AppServices::start(const Options &options, QString *error)
     m_providers = std::make_unique<ProviderDirectory>(m_settings.get(), m_keys.get(), m_factory.get());
     m_probe = std::make_unique<LocalServerProbe>(m_nam.get());
     m_conversations = std::make_unique<ConversationsController>(m_store.get(), m_factory.get(), m_providers.get());
+    // Off unless the user turned it on in Settings (apiServer/enabled).
+    m_apiServer = std::make_unique<ApiServerController>(m_settings.get(), m_providers.get(), m_factory.get(),
+                                                        m_store.get());
     return true;
 }
 
@@ -112,6 +117,7 @@ bool AppServices::load(QQmlApplicationEngine &engine)
         {u"conversations"_s, QVariant::fromValue(m_conversations.get())},
         {u"providers"_s, QVariant::fromValue(m_providers.get())},
         {u"probe"_s, QVariant::fromValue(m_probe.get())},
+        {u"apiServer"_s, QVariant::fromValue(m_apiServer.get())},
     });
     engine.loadFromModule("Confab", "Main");
     if (engine.rootObjects().isEmpty())

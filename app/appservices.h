@@ -5,6 +5,7 @@
 #include <QString>
 #include <memory>
 
+class ApiServerController;
 class AsyncStore;
 class ConversationsController;
 class KeyStore;
@@ -42,6 +43,7 @@ public:
     ProviderDirectory *providers() const { return m_providers.get(); }
     AsyncStore *store() const { return m_store.get(); }
     QSettings *settings() const { return m_settings.get(); }
+    ApiServerController *apiServer() const { return m_apiServer.get(); }
 
 private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
@@ -52,4 +54,5 @@ private:
     std::unique_ptr<ProviderDirectory> m_providers;
     std::unique_ptr<LocalServerProbe> m_probe;
     std::unique_ptr<ConversationsController> m_conversations;
+    std::unique_ptr<ApiServerController> m_apiServer;
 };

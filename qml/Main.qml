@@ -15,6 +15,7 @@ ApplicationWindow {
     required property ConversationsController conversations
     required property ProviderDirectory providers
     required property LocalServerProbe probe
+    required property ApiServerController apiServer
 
     readonly property ChatController chat: conversations.current
     property bool settingsOpen: false
@@ -118,6 +119,7 @@ ApplicationWindow {
         anchors.fill: parent
         visible: window.settingsOpen
         providers: window.providers
+        apiServer: window.apiServer
         onCloseRequested: window.settingsOpen = false
     }
 

@@ -13,6 +13,7 @@ Page {
     id: root
 
     property ProviderDirectory providers: null
+    property ApiServerController apiServer: null
     signal closeRequested()
 
     objectName: "settingsPage"
@@ -137,6 +138,10 @@ Page {
                     const e = root.providers.setFallbackOrder(text.split(",").map(s => s.trim()).filter(s => s.length > 0));
                     if (e.length > 0) root.status = e;
                 }
+            }
+            ApiServerSettings {
+                apiServer: root.apiServer
+                Layout.fillWidth: true
             }
         }
     }

@@ -6,6 +6,7 @@
 // QtQml; the types it exposes to QML are declared here with QML_FOREIGN.
 #include <QtQml/qqmlregistration.h>
 
+#include "controllers/apiservercontroller.h"
 #include "controllers/chatcontroller.h"
 #include "controllers/conversationscontroller.h"
 #include "controllers/localserverprobe.h"
@@ -53,4 +54,11 @@ struct ForeignConversationListModel {
     QML_FOREIGN(ConversationListModel)
     QML_NAMED_ELEMENT(ConversationListModel)
     QML_UNCREATABLE("Owned by the ConversationsController")
+};
+
+struct ForeignApiServerController {
+    Q_GADGET
+    QML_FOREIGN(ApiServerController)
+    QML_NAMED_ELEMENT(ApiServerController)
+    QML_UNCREATABLE("Created once in main")
 };
