@@ -63,6 +63,9 @@ bool AppServices::start(const Options &options, QString *error)
     // Off unless the user turned it on in Settings (apiServer/enabled).
     m_apiServer = std::make_unique<ApiServerController>(m_settings.get(), m_providers.get(), m_factory.get(),
                                                         m_store.get());
+    // A stored API exchange shows up in the sidebar.
+    QObject::connect(m_apiServer.get(), &ApiServerController::exchangeStored, m_conversations.get(),
+                     &ConversationsController::refresh);
     return true;
 }
 
