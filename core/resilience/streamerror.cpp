@@ -141,7 +141,9 @@ QString plainMessage(Kind kind, TK timeout, int status)
     return status > 0 ? QStringLiteral("request failed (HTTP %1)").arg(status) : QStringLiteral("request failed");
 }
 
-bool retryableByDefault(Kind kind)
+} // namespace
+
+bool isTransientKind(Kind kind)
 {
     switch (kind) {
     case Kind::Network:
@@ -154,8 +156,6 @@ bool retryableByDefault(Kind kind)
         return false;
     }
 }
-
-} // namespace
 
 bool isNeverRetriedKind(Kind kind)
 {
@@ -206,7 +206,7 @@ StreamError StreamError::fromFailure(const StreamFailure &f, const QDateTime &no
     }
 
     e.prefillRejected = e.httpStatus == 400 && has(f.providerError.message, "prefill");
-    e.retryable = retryableByDefault(e.kind);
+    e.retryable = isTransientKind(e.kind);
     e.retryAfterMs = RetryAfter::parseMs(f.header("retry-after-ms"), f.header("retry-after"), e.time);
 
     // x-should-retry: the server's explicit word, within the per-kind rules.

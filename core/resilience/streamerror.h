@@ -90,5 +90,9 @@ bool streamErrorActionFromName(QStringView name, StreamError::Action *action);
 /// permission, invalid_request, not_found, context_length, quota,
 /// content_filter (and cancelled).
 bool isNeverRetriedKind(StreamError::Kind kind);
+/// Kinds that are transient by nature (network, timeout, rate_limit,
+/// overloaded, server): retryable by default, and an answer cut off by one of
+/// them was interrupted rather than refused.
+bool isTransientKind(StreamError::Kind kind);
 
 Q_DECLARE_METATYPE(StreamError)

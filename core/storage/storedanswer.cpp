@@ -7,27 +7,6 @@
 #include "store.h"
 #include "util/logging.h"
 
-using Kind = StreamError::Kind;
-
-namespace {
-
-// Errors after which the answer was cut off rather than refused.
-bool isTransient(Kind kind)
-{
-    switch (kind) {
-    case Kind::Network:
-    case Kind::Timeout:
-    case Kind::RateLimit:
-    case Kind::Overloaded:
-    case Kind::Server:
-        return true;
-    default:
-        return false;
-    }
-}
-
-} // namespace
-
 StoredAnswer::StoredAnswer(Store *store, ResilientStream *stream, qint64 messageId, const QStringList &secrets,
                            const Checkpointer::Options &options, QObject *parent)
     : QObject(parent)
@@ -76,7 +55,7 @@ MessageState StoredAnswer::stateFor(FinishReason reason, const std::optional<Str
     case FinishReason::None:
         break;
     }
-    if (gaveUp && !isTransient(gaveUp->kind))
+    if (gaveUp && !isTransientKind(gaveUp->kind))
         return MessageState::Failed;
     return MessageState::Interrupted;
 }
@@ -117,7 +96,7 @@ void StoredAnswer::onFinished(FinishReason reason)
         row->errorKind = streamErrorKindName(m_gaveUp->kind);
         row->errorMessage = Redact::redactSecrets(m_gaveUp->displayText(), m_secrets);
     } else if (state == MessageState::Interrupted) {
-        row->errorKind = streamErrorKindName(Kind::Unknown);
+        row->errorKind = streamErrorKindName(StreamError::Kind::Unknown);
         row->errorMessage = QStringLiteral("the answer ended before it was complete");
     }
     const bool ok = m_store->updateMessage(*row);
