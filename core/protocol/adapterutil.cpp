@@ -110,6 +110,37 @@ ProviderError parseErrorBody(int httpStatus, const QByteArray &body)
     return err;
 }
 
+QJsonArray functionTools(const QJsonArray &tools)
+{
+    const auto L = [](const char *s) { return QLatin1StringView(s); };
+    QJsonArray out;
+    for (const QJsonValue &t : tools) {
+        const QJsonObject d = t.toObject();
+        QJsonObject fn{{L("name"), d.value(L("name"))}};
+        if (d.contains(L("description")))
+            fn.insert(L("description"), d.value(L("description")));
+        fn.insert(L("parameters"), d.contains(L("parameters")) ? d.value(L("parameters"))
+                                                                  : QJsonObject{{L("type"), L("object")}});
+        out.append(QJsonObject{{L("type"), L("function")}, {L("function"), fn}});
+    }
+    return out;
+}
+
+void appendContinuation(QJsonArray &messages, const ChatRequest &request)
+{
+    const auto message = [](QLatin1StringView role, const QString &text) {
+        return QJsonObject{{QLatin1StringView("role"), role}, {QLatin1StringView("content"), text}};
+    };
+    if (request.continuation == ContinuationMode::Prefill) {
+        const QString partial = prefillText(request.continuationPartial);
+        if (!partial.isEmpty())
+            messages.append(message(QLatin1StringView("assistant"), partial));
+    } else if (request.continuation == ContinuationMode::Instruction && !request.continuationPartial.isEmpty()) {
+        messages.append(message(QLatin1StringView("assistant"), request.continuationPartial));
+        messages.append(message(QLatin1StringView("user"), continuationInstruction()));
+    }
+}
+
 QString malformedMessage(const char *unit, qint64 number, const QString &reason)
 {
     return QStringLiteral("invalid JSON in %1 %2: %3").arg(QLatin1StringView(unit)).arg(number).arg(reason);

@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #pragma once
 
+#include "chatrequest.h"
 #include "streamevent.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -34,5 +36,17 @@ ProviderError parseErrorBody(int httpStatus, const QByteArray &body);
 
 /// "invalid JSON in event N: <reason>" / the JSON is not an object.
 QString malformedMessage(const char *unit, qint64 number, const QString &reason);
+
+/// Confab's tool definitions ({name, description, parameters}) in the
+/// OpenAI function-tool shape that OpenAI and Ollama share:
+/// [{"type":"function","function":{name, description?, parameters}}];
+/// a missing schema becomes {"type":"object"}.
+QJsonArray functionTools(const QJsonArray &tools);
+
+/// Appends the continuation of an interrupted answer as plain
+/// {"role","content"} messages: for Prefill the trimmed partial as the final
+/// assistant turn; for Instruction the partial as an assistant message plus
+/// the user continuation instruction. Nothing for ContinuationMode::None.
+void appendContinuation(QJsonArray &messages, const ChatRequest &request);
 
 } // namespace AdapterUtil

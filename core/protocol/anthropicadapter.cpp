@@ -78,14 +78,7 @@ HttpRequestSpec AnthropicAdapter::buildRequest(const ChatRequest &request, const
             break;
         }
     }
-    if (request.continuation == ContinuationMode::Prefill) {
-        const QString partial = prefillText(request.continuationPartial);
-        if (!partial.isEmpty())
-            messages.append(textMessage("assistant", partial));
-    } else if (request.continuation == ContinuationMode::Instruction && !request.continuationPartial.isEmpty()) {
-        messages.append(textMessage("assistant", request.continuationPartial));
-        messages.append(textMessage("user", continuationInstruction()));
-    }
+    AdapterUtil::appendContinuation(messages, request);
 
     const bool thinking = opt.thinkingBudget > 0;
     int maxTokens = opt.maxTokens;

@@ -61,14 +61,7 @@ HttpRequestSpec OllamaAdapter::buildRequest(const ChatRequest &request, const Pr
         }
         }
     }
-    if (request.continuation == ContinuationMode::Prefill) {
-        const QString partial = prefillText(request.continuationPartial);
-        if (!partial.isEmpty())
-            messages.append(textMessage("assistant", partial));
-    } else if (request.continuation == ContinuationMode::Instruction && !request.continuationPartial.isEmpty()) {
-        messages.append(textMessage("assistant", request.continuationPartial));
-        messages.append(textMessage("user", continuationInstruction()));
-    }
+    AdapterUtil::appendContinuation(messages, request);
 
     QJsonObject body{{L("model"), opt.model.isEmpty() ? config.defaultModel : opt.model},
                      {L("messages"), messages},
@@ -82,19 +75,8 @@ HttpRequestSpec OllamaAdapter::buildRequest(const ChatRequest &request, const Pr
         options.insert(L("stop"), QJsonArray::fromStringList(opt.stopSequences));
     if (!options.isEmpty())
         body.insert(L("options"), options);
-    if (!opt.tools.isEmpty()) {
-        QJsonArray tools;
-        for (const QJsonValue &t : opt.tools) {
-            const QJsonObject d = t.toObject();
-            QJsonObject fn{{L("name"), d.value(L("name"))}};
-            if (d.contains(L("description")))
-                fn.insert(L("description"), d.value(L("description")));
-            fn.insert(L("parameters"), d.contains(L("parameters")) ? d.value(L("parameters"))
-                                                                      : QJsonObject{{L("type"), L("object")}});
-            tools.append(QJsonObject{{L("type"), L("function")}, {L("function"), fn}});
-        }
-        body.insert(L("tools"), tools);
-    }
+    if (!opt.tools.isEmpty())
+        body.insert(L("tools"), AdapterUtil::functionTools(opt.tools));
     if (opt.thinkingBudget > 0)
         body.insert(L("think"), true);
 

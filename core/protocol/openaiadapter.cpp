@@ -64,14 +64,7 @@ HttpRequestSpec OpenAIAdapter::buildRequest(const ChatRequest &request, const Pr
         messages.append(QJsonObject{{L("role"), L("system")}, {L("content"), opt.systemPrompt}});
     for (const ChatMessage &m : request.messages)
         messages.append(messageJson(m));
-    if (request.continuation == ContinuationMode::Prefill) {
-        const QString partial = prefillText(request.continuationPartial);
-        if (!partial.isEmpty())
-            messages.append(QJsonObject{{L("role"), L("assistant")}, {L("content"), partial}});
-    } else if (request.continuation == ContinuationMode::Instruction && !request.continuationPartial.isEmpty()) {
-        messages.append(QJsonObject{{L("role"), L("assistant")}, {L("content"), request.continuationPartial}});
-        messages.append(QJsonObject{{L("role"), L("user")}, {L("content"), continuationInstruction()}});
-    }
+    AdapterUtil::appendContinuation(messages, request);
 
     QJsonObject body{{L("model"), opt.model.isEmpty() ? config.defaultModel : opt.model},
                      {L("messages"), messages},
@@ -83,19 +76,8 @@ HttpRequestSpec OpenAIAdapter::buildRequest(const ChatRequest &request, const Pr
         body.insert(L("max_tokens"), opt.maxTokens);
     if (!opt.stopSequences.isEmpty())
         body.insert(L("stop"), QJsonArray::fromStringList(opt.stopSequences));
-    if (!opt.tools.isEmpty()) {
-        QJsonArray tools;
-        for (const QJsonValue &t : opt.tools) {
-            const QJsonObject d = t.toObject();
-            QJsonObject fn{{L("name"), d.value(L("name"))}};
-            if (d.contains(L("description")))
-                fn.insert(L("description"), d.value(L("description")));
-            fn.insert(L("parameters"), d.contains(L("parameters")) ? d.value(L("parameters"))
-                                                                      : QJsonObject{{L("type"), L("object")}});
-            tools.append(QJsonObject{{L("type"), L("function")}, {L("function"), fn}});
-        }
-        body.insert(L("tools"), tools);
-    }
+    if (!opt.tools.isEmpty())
+        body.insert(L("tools"), AdapterUtil::functionTools(opt.tools));
     if (opt.thinkingBudget > 0) {
         const char *effort = opt.thinkingBudget < 2048 ? "low" : opt.thinkingBudget < 8192 ? "medium" : "high";
         body.insert(L("reasoning_effort"), L(effort));

@@ -61,6 +61,16 @@ struct StreamEvent {
 
     static StreamEvent textDelta(const QString &t) { StreamEvent e; e.type = Type::TextDelta; e.text = t; return e; }
     static StreamEvent thinkingDelta(const QString &t) { StreamEvent e; e.type = Type::ThinkingDelta; e.text = t; return e; }
+    static StreamEvent toolCallDelta(int index, const QString &id, const QString &name, const QString &argumentFragment)
+    {
+        StreamEvent e;
+        e.type = Type::ToolCallDelta;
+        e.toolIndex = index;
+        e.toolId = id;
+        e.toolName = name;
+        e.text = argumentFragment;
+        return e;
+    }
     static StreamEvent keepAlive() { return {}; }
 };
 

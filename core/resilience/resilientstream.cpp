@@ -155,13 +155,7 @@ void ResilientStream::startAttempt()
     });
     connect(session, &StreamSession::toolCallDelta, this,
             [this](int index, const QString &id, const QString &name, const QString &args) {
-                StreamEvent e;
-                e.type = StreamEvent::Type::ToolCallDelta;
-                e.toolIndex = index;
-                e.toolId = id;
-                e.toolName = name;
-                e.text = args;
-                m_message.add(e);
+                m_message.add(StreamEvent::toolCallDelta(index, id, name, args));
                 Q_EMIT toolCallDelta(index, id, name, args);
             });
     connect(session, &StreamSession::usage, this, [this](qint64 in, qint64 out) {

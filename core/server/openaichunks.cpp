@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "openaichunks.h"
 
+#include "protocol/jsonwriter.h"
 #include "protocol/messageaccumulator.h"
 
 #include <QJsonArray>
@@ -9,41 +10,14 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 
-void ServerJson::appendString(QByteArray &out, QStringView s)
-{
-    static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = s.toUtf8();
-    out.reserve(out.size() + utf8.size() + 2);
-    out.append('"');
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out.append("\\\"", 2); break;
-        case '\\': out.append("\\\\", 2); break;
-        case '\n': out.append("\\n", 2); break;
-        case '\r': out.append("\\r", 2); break;
-        case '\t': out.append("\\t", 2); break;
-        default:
-            if (c < 0x20) {
-                out.append("\\u00", 4);
-                out.append(hex[c >> 4]);
-                out.append(hex[c & 0xf]);
-            } else {
-                out.append(ch);
-            }
-        }
-    }
-    out.append('"');
-}
-
 OpenAIChunkFormatter::OpenAIChunkFormatter(const QString &id, const QString &model, qint64 created)
     : m_id(id), m_model(model), m_created(created)
 {
     m_prefix = QByteArrayLiteral("data: {\"id\":");
-    ServerJson::appendString(m_prefix, id);
+    JsonWriter::appendString(m_prefix, id);
     m_prefix += QByteArrayLiteral(",\"object\":\"chat.completion.chunk\",\"created\":") + QByteArray::number(created)
             + QByteArrayLiteral(",\"model\":");
-    ServerJson::appendString(m_prefix, model);
+    JsonWriter::appendString(m_prefix, model);
     m_prefix += QByteArrayLiteral(",\"choices\":[");
 }
 
@@ -84,7 +58,7 @@ QByteArray OpenAIChunkFormatter::chunkFor(const StreamEvent &e)
         out = m_prefix + kChoiceOpen;
         out += e.type == StreamEvent::Type::TextDelta ? QByteArrayLiteral("{\"content\":")
                                                        : QByteArrayLiteral("{\"reasoning_content\":");
-        ServerJson::appendString(out, e.text);
+        JsonWriter::appendString(out, e.text);
         out += '}' + kChoiceClose;
         return out;
     case StreamEvent::Type::ToolCallDelta:
@@ -92,17 +66,17 @@ QByteArray OpenAIChunkFormatter::chunkFor(const StreamEvent &e)
                 + QByteArray::number(qMax(0, e.toolIndex));
         if (!e.toolId.isEmpty()) {
             out += QByteArrayLiteral(",\"id\":");
-            ServerJson::appendString(out, e.toolId);
+            JsonWriter::appendString(out, e.toolId);
             out += QByteArrayLiteral(",\"type\":\"function\"");
         }
         out += QByteArrayLiteral(",\"function\":{");
         if (!e.toolName.isEmpty()) {
             out += QByteArrayLiteral("\"name\":");
-            ServerJson::appendString(out, e.toolName);
+            JsonWriter::appendString(out, e.toolName);
             out += ',';
         }
         out += QByteArrayLiteral("\"arguments\":");
-        ServerJson::appendString(out, e.text);
+        JsonWriter::appendString(out, e.text);
         out += QByteArrayLiteral("}}]}") + kChoiceClose;
         return out;
     case StreamEvent::Type::Usage:

@@ -52,7 +52,3 @@ private:
     qint64 m_outputTokens = -1;
 };
 
-namespace ServerJson {
-/// Appends s as a quoted JSON string (UTF-8).
-void appendString(QByteArray &out, QStringView s);
-}

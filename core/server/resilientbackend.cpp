@@ -73,13 +73,7 @@ ResilientBackendStream::ResilientBackendStream(ResilientStream *stream, const Ch
             [this](const QString &t) { Q_EMIT event(StreamEvent::thinkingDelta(t)); });
     connect(m_stream, &ResilientStream::toolCallDelta, this,
             [this](int index, const QString &id, const QString &name, const QString &args) {
-                StreamEvent e;
-                e.type = StreamEvent::Type::ToolCallDelta;
-                e.toolIndex = index;
-                e.toolId = id;
-                e.toolName = name;
-                e.text = args;
-                Q_EMIT event(e);
+                Q_EMIT event(StreamEvent::toolCallDelta(index, id, name, args));
             });
     connect(m_stream, &ResilientStream::usage, this, [this](qint64 in, qint64 out) {
         StreamEvent e;
