@@ -44,6 +44,8 @@ public:
     AsyncStore *store() const { return m_store.get(); }
     QSettings *settings() const { return m_settings.get(); }
     ApiServerController *apiServer() const { return m_apiServer.get(); }
+    /// The first-run probe; tests point it at their own server (setCandidates()) before load().
+    LocalServerProbe *probe() const { return m_probe.get(); }
 
 private:
     std::unique_ptr<QNetworkAccessManager> m_nam;

@@ -27,8 +27,10 @@ ApplicationWindow {
     visible: true
     title: conversations.currentTitle.length > 0 ? conversations.currentTitle + " — Confab" : "Confab"
 
-    Shortcut { sequences: [StandardKey.New, "Ctrl+N"]; onActivated: { window.conversations.newChat(); chatView.focusComposer(); } }
-    Shortcut { sequences: [StandardKey.Find, "Ctrl+F"]; onActivated: sidebar.focusSearch() }
+    // One sequence each: listing StandardKey.New next to "Ctrl+N" registers the
+    // same keys twice, and an ambiguous shortcut never fires activated().
+    Shortcut { sequence: "Ctrl+N"; onActivated: { window.conversations.newChat(); chatView.focusComposer(); } }
+    Shortcut { sequence: "Ctrl+F"; onActivated: sidebar.focusSearch() }
     Shortcut { sequence: "Esc"; enabled: window.chat !== null && window.chat.busy; onActivated: window.chat.cancel() }
     Shortcut {
         sequence: "Ctrl+Shift+C"
@@ -46,6 +48,7 @@ ApplicationWindow {
     }
 
     header: ToolBar {
+        visible: !window.settingsOpen // the Settings page has its own bar (Back)
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 8

@@ -82,7 +82,9 @@ Pane {
                 onClicked: root.openSettings()
             }
             Button {
+                objectName: "lookAgainButton"
                 text: qsTr("Look again")
+                Accessible.name: qsTr("Look again for a local model server")
                 flat: true
                 enabled: root.probe !== null && !root.probe.running
                 onClicked: root.probe.probe(1500)

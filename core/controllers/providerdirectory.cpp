@@ -3,6 +3,7 @@
 #include "providerdirectory.h"
 
 #include "net/requestfactory.h"
+#include "protocol/anthropicadapter.h"
 #include "protocol/provideradapter.h"
 #include "secrets/keystore.h"
 #include "secrets/redact.h"
@@ -27,7 +28,15 @@ ProviderDirectory::ProviderDirectory(QSettings *settings, KeyStore *keys, Reques
         });
         connect(m_keys, &KeyStore::keyNotFound, this, [this](const QString &id) { m_keyCache.remove(id); });
         connect(m_keys, &KeyStore::failed, this,
-                [this](const QString &, KeyStore::Operation, const QString &message, bool) {
+                [this](const QString &id, KeyStore::Operation operation, const QString &message, bool) {
+                    // A key the keychain refused is kept for this session only
+                    // (never written elsewhere), and the page no longer says "in the keychain".
+                    if (operation == KeyStore::Operation::Write) {
+                        if (const QString key = m_keyCache.take(id); !key.isEmpty()) {
+                            m_keys->setSessionKey(id, key);
+                            Q_EMIT providersChanged();
+                        }
+                    }
                     Q_EMIT keyProblem(message);
                 });
     }
@@ -57,6 +66,15 @@ QString ProviderDirectory::keyFor(const ProviderEntry &e) const
     return KeyStore::environmentKey(e.config.kind);
 }
 
+QString ProviderDirectory::keyStorage(const ProviderEntry &e) const
+{
+    if (!m_keyCache.value(e.config.id).isEmpty())
+        return u"keychain"_s;
+    if (m_keys && !m_keys->sessionKey(e.config.id).isEmpty())
+        return u"session"_s;
+    return KeyStore::environmentKey(e.config.kind).isEmpty() ? QString() : u"environment"_s;
+}
+
 QVariantList ProviderDirectory::providersVariant() const
 {
     QVariantList out;
@@ -68,6 +86,7 @@ QVariantList ProviderDirectory::providersVariant() const
             {u"baseUrl"_s, e.config.baseUrl.toString()},
             {u"defaultModel"_s, e.config.defaultModel},
             {u"hasKey"_s, !keyFor(e).isEmpty()},
+            {u"keyStorage"_s, keyStorage(e)},
             {u"maxRetries"_s, e.maxRetries},
             {u"timeoutSeconds"_s, e.idleTimeoutMs / 1000},
         });
@@ -173,8 +192,10 @@ QString ProviderDirectory::saveProvider(const QString &kind, const QString &id, 
 void ProviderDirectory::removeProvider(const QString &id)
 {
     m_settings.remove(id);
-    if (m_keys)
+    if (m_keys) {
         m_keys->deleteKey(id);
+        m_keys->setSessionKey(id, {});
+    }
     m_keyCache.remove(id);
     reload();
 }
@@ -185,6 +206,7 @@ void ProviderDirectory::setApiKey(const QString &id, const QString &key)
         return;
     if (key.isEmpty()) {
         m_keys->deleteKey(id);
+        m_keys->setSessionKey(id, {});
         m_keyCache.remove(id);
     } else {
         m_keys->writeKey(id, key);
@@ -217,6 +239,10 @@ void ProviderDirectory::testConnection(const QString &id)
         return;
     }
     request.setTransferTimeout(10000);
+    if (t->config.kind == ProviderKind::Anthropic) { // the Models API refuses requests without it
+        const auto version = AnthropicAdapter::versionHeader();
+        request.setRawHeader(version.first, version.second);
+    }
     QNetworkReply *reply = m_factory->get(request);
     const QStringList secrets = knownSecrets();
     connect(reply, &QNetworkReply::finished, this, [this, reply, id, secrets] {

@@ -23,7 +23,8 @@ class RequestFactory;
 class ProviderDirectory : public QObject
 {
     Q_OBJECT
-    /// [{id, name, kind, baseUrl, defaultModel, hasKey, maxRetries, timeoutSeconds}]
+    /// [{id, name, kind, baseUrl, defaultModel, hasKey, keyStorage, maxRetries, timeoutSeconds}];
+    /// keyStorage: "keychain", "session" (the keychain refused it), "environment" or "".
     Q_PROPERTY(QVariantList providers READ providersVariant NOTIFY providersChanged)
     Q_PROPERTY(bool hasProviders READ hasProviders NOTIFY providersChanged)
     Q_PROPERTY(QStringList fallbackOrder READ fallbackOrder NOTIFY providersChanged)
@@ -73,6 +74,7 @@ Q_SIGNALS:
 private:
     void reload();
     QString keyFor(const ProviderEntry &e) const;
+    QString keyStorage(const ProviderEntry &e) const;
 
     QSettings *m_qsettings;
     ProviderSettings m_settings;

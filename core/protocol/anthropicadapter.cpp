@@ -115,9 +115,14 @@ HttpRequestSpec AnthropicAdapter::buildRequest(const ChatRequest &request, const
     spec.url = AdapterUtil::joinUrl(config.baseUrl, hasV1 ? u"messages" : u"v1/messages");
     spec.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
                     {QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream")},
-                    {QByteArrayLiteral("anthropic-version"), QByteArrayLiteral("2023-06-01")}};
+                    versionHeader()};
     spec.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return spec;
+}
+
+QPair<QByteArray, QByteArray> AnthropicAdapter::versionHeader()
+{
+    return {QByteArrayLiteral("anthropic-version"), QByteArrayLiteral("2023-06-01")};
 }
 
 QPair<QByteArray, QByteArray> AnthropicAdapter::authHeader(const QString &apiKey) const

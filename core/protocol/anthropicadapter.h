@@ -32,6 +32,8 @@ public:
     ProviderError parseErrorBody(int httpStatus, const QByteArray &body) const override;
 
     static FinishReason mapStopReason(const QString &raw);
+    /// The anthropic-version header: every API request needs it (Messages and Models).
+    static QPair<QByteArray, QByteArray> versionHeader();
 
 protected:
     void handleEvent(const SseItem &event, qint64 eventNumber, QList<StreamEvent> &out) override;
