@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+//
+// Shared by the end-to-end tests of the real window (Settings, onboarding,
+// shortcuts): find items the way a user or a screen reader does, type and
+// press keys, save screenshots.
+#pragma once
+
+#include <QAccessible>
+#include <QDir>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+
+namespace E2E {
+
+/// The first visible item named objectName under item (view delegates have no
+/// QObject parent to search, so this walks the visual tree).
+inline QQuickItem *findVisible(QQuickItem *item, const QString &objectName)
+{
+    if (!item || !item->isVisible())
+        return nullptr;
+    if (item->objectName() == objectName)
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findVisible(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
+inline QQuickItem *findVisible(QQuickWindow *window, const QString &objectName)
+{
+    return findVisible(window->contentItem(), objectName);
+}
+
+/// What assistive technology reads for an item (its Accessible.name, or a
+/// control's text). Accessibility is switched on first: controls only publish
+/// their names while it is active.
+inline QString accessibleName(QQuickItem *item)
+{
+    QAccessible::setActive(true);
+    QAccessibleInterface *iface = item ? QAccessible::queryAccessibleInterface(item) : nullptr;
+    return iface ? iface->text(QAccessible::Name) : QString();
+}
+
+inline QAccessible::Role accessibleRole(QQuickItem *item)
+{
+    QAccessible::setActive(true);
+    QAccessibleInterface *iface = item ? QAccessible::queryAccessibleInterface(item) : nullptr;
+    return iface ? iface->role() : QAccessible::NoRole;
+}
+
+/// Every string a visible item shows: text, displayText, placeholderText, title.
+inline QStringList visibleTexts(QQuickItem *item)
+{
+    QStringList out;
+    if (!item || !item->isVisible())
+        return out;
+    for (const char *p : {"text", "displayText", "placeholderText", "title"}) {
+        const QVariant v = item->property(p);
+        if (v.metaType().id() == QMetaType::QString && !v.toString().isEmpty())
+            out << v.toString();
+    }
+    const auto children = item->childItems();
+    for (QQuickItem *child : children)
+        out << visibleTexts(child);
+    return out;
+}
+
+/// Types text into the focused item, one key at a time (ASCII only).
+inline void typeText(QQuickWindow *window, const QString &text)
+{
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}
+
+/// Focuses a text field, selects everything in it and types text over it.
+inline void replaceText(QQuickWindow *window, QQuickItem *field, const QString &text)
+{
+    QVERIFY(field);
+    field->forceActiveFocus();
+    QVERIFY(field->hasActiveFocus());
+    QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(window, Qt::Key_Delete);
+    typeText(window, text);
+}
+
+/// Presses a button from the keyboard (focus, then Space), wherever the page
+/// is scrolled.
+inline void press(QQuickWindow *window, QQuickItem *button)
+{
+    QVERIFY(button);
+    QVERIFY2(button->isEnabled(), qPrintable(button->objectName() + QStringLiteral(" is disabled")));
+    button->forceActiveFocus();
+    QVERIFY(button->hasActiveFocus());
+    QTest::keyClick(window, Qt::Key_Space);
+}
+
+inline void click(QQuickWindow *window, QQuickItem *item)
+{
+    QVERIFY(item);
+    const QPointF c = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(window, Qt::LeftButton, {}, c.toPoint());
+}
+
+/// Grabs the window into dir/name.png; returns the path ("" on failure).
+inline QString screenshot(QQuickWindow *window, const QString &dir, const QString &name)
+{
+    QDir().mkpath(dir);
+    const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+    return window->grabWindow().save(path) ? path : QString();
+}
+
+} // namespace E2E
