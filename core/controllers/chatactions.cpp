@@ -135,9 +135,24 @@ void ChatController::editAndResend(qint64 messageId, const QString &text)
 
 void ChatController::deleteMessage(qint64 messageId)
 {
-    if (isBusy() && messageId == m_streamingId)
+    const int row = m_messages.rowOf(messageId);
+    if (row < 0 || (isBusy() && messageId == m_streamingId))
         return;
-    deleteFromStore({messageId});
+    if (messageId > 0) {
+        deleteFromStore({messageId});
+    } else {
+        // Not saved yet (a temporary id): its save is queued, and jobs run in
+        // order, so on the worker it is the message at this row (the store's
+        // order is the model's). Without this it would come back on reload.
+        const qint64 cid = m_conversationId;
+        const ChatMessage::Role role = m_messages.message(row).role;
+        AsyncStore *store = m_store;
+        m_store->post([store, cid, row, role](Store &s) {
+            const QList<StoredMessage> saved = s.messages(cid);
+            if (row < saved.size() && saved.at(row).role == role && !s.deleteMessages({saved.at(row).id}))
+                Q_EMIT store->writeFailed(s.lastError());
+        });
+    }
     m_messages.removeMessage(messageId);
     if (messageId == m_failedId)
         dismissError();

@@ -156,8 +156,10 @@ void ChatController::sendAfter(int keepRows)
                               m_messages.setMessageId(r, id);
                               if (m_streamingId == tmp)
                                   m_streamingId = id;
-                              if (m_failedId == tmp)
+                              if (m_failedId == tmp) {
                                   m_failedId = id;
+                                  Q_EMIT errorChanged(); // failedMessageId changed
+                              }
                               saveWhole(id); // catches up with everything so far (and a final state)
                               if (m_stream && m_stream->isRunning() && m_streamingId == id) {
                                   m_checkpointer = std::make_unique<Checkpointer>(
