@@ -152,6 +152,29 @@ private Q_SLOTS:
         QCOMPARE(rig->savedMessages(cid).size(), 1);
     }
 
+    void providerAndModelAreSaved()
+    {
+        QSignalSpy providerChanged(chat.get(), &ChatController::providerChanged);
+        chat->setModel(u"other-model"_s);
+        QCOMPARE(chat->model(), u"other-model"_s);
+        QCOMPARE(providerChanged.count(), 1);
+        sendAndFinish(u"Hello"_s);
+        QCOMPARE(at(last(), MessageListModel::ModelRole).toString(), u"other-model"_s);
+        QVERIFY(rig->server.request(1).body.contains("\"other-model\""));
+        QCOMPARE(rig->savedConversation(cid)->model, u"other-model"_s);
+
+        chat->setProviderId(u"gone"_s); // e.g. removed in Settings: the model is reset
+        QVERIFY(chat->model().isEmpty());
+        const auto saved = rig->savedConversation(cid);
+        QCOMPARE(saved->providerId, u"gone"_s);
+        QVERIFY(saved->model.isEmpty());
+        QSignalSpy notice(chat.get(), &ChatController::notice);
+        chat->send(u"Anyone there?"_s);
+        QCOMPARE(notice.count(), 1); // no provider: said, and nothing is sent
+        QVERIFY(!chat->isBusy());
+        QCOMPARE(rig->server.requestCount(), 1);
+    }
+
     void lastAnswerIsTheLatestAssistantText()
     {
         QCOMPARE(chat->lastAnswer(), QString());
