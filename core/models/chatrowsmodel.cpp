@@ -132,6 +132,14 @@ int ChatRowsModel::firstRowOf(int messageRow) const
     return m_entries[size_t(messageRow)].first;
 }
 
+QString ChatRowsModel::messageText(int row) const
+{
+    const int message = messageRow(row);
+    if (message < 0 || !m_source)
+        return {};
+    return m_source->data(m_source->index(message), MessageListModel::TextRole).toString();
+}
+
 ChatRowsModel::Entry ChatRowsModel::makeEntry(int row)
 {
     Entry e;

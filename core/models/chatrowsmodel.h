@@ -65,6 +65,10 @@ public:
     Q_INVOKABLE int messageRow(int row) const;
     /// The first row (head or message) of a message, -1 if absent.
     Q_INVOKABLE int firstRowOf(int messageRow) const;
+    /// The whole text of the message that `row` belongs to (Copy). Views
+    /// ask for it on demand instead of binding to it: a binding would hold a
+    /// reference that makes every streamed chunk copy the whole answer.
+    Q_INVOKABLE QString messageText(int row) const;
 
 Q_SIGNALS:
     void sourceChanged();

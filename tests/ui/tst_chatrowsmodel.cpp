@@ -82,6 +82,9 @@ private Q_SLOTS:
         QCOMPARE(rows.messageRow(0), 0);
         QCOMPARE(rows.firstRowOf(1), 1);
         QCOMPARE(rows.messageRow(99), -1);
+        QCOMPARE(rows.messageText(7), kAnswer);
+        QCOMPARE(rows.messageText(0), u"Hello *there*"_s);
+        QCOMPARE(rows.messageText(-1), QString());
         for (const char *name : {"part", "blockIndex", "kind", "renderText", "language", "closed", "messageId",
                                  "role", "state", "thinking", "toolCalls"})
             QVERIFY2(rows.roleNames().values().contains(QByteArray(name)), name);
