@@ -23,53 +23,16 @@ Item {
         anchors.fill: parent
         spacing: 0
 
-        ListView {
+        MessageListView {
             id: messages
-            objectName: "messageListView"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            model: root.chat ? root.chat.messages : null
-            spacing: 14
-            topMargin: 16
-            bottomMargin: 16
-            leftMargin: 24
-            rightMargin: 24
-            reuseItems: false
-            boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar {}
-
-            // Stay pinned to the bottom while the answer grows, unless the
-            // user scrolled up to read. Delegates settle their height after
-            // they are created (markdown, code blocks), and a ListView only
-            // estimates the height of rows it has not built: so re-pin on
-            // every height change, not once after loading, and never leave
-            // the view past its end.
-            property bool pinned: true
-            function keepAtEnd() {
-                if (pinned)
-                    Qt.callLater(stickToEnd);
-            }
-            function stickToEnd() {
-                if (!pinned || count === 0)
-                    return;
-                positionViewAtEnd();
-                returnToBounds();
-            }
-            onMovementEnded: pinned = atYEnd
-            onContentHeightChanged: keepAtEnd()
-            onHeightChanged: keepAtEnd()
-            onCountChanged: { pinned = true; keepAtEnd(); }
-            onModelChanged: { pinned = true; keepAtEnd(); }
-
-            delegate: MessageBubble {
-                width: ListView.view.width - 48
-                onHeightChanged: messages.keepAtEnd()
-                onContinueRequested: (id) => root.chat.continueMessage(id)
-                onRetryRequested: (id) => root.chat.retryMessage(id)
-                onRegenerateRequested: (id) => root.chat.regenerate(id)
-                onEditRequested: (id, text) => root.chat.editAndResend(id, text)
-            }
+            model: root.chat ? root.chat.rows : null
+            messageCount: root.chat ? root.chat.messages.count : 0
+            onContinueRequested: (id) => root.chat.continueMessage(id)
+            onRetryRequested: (id) => root.chat.retryMessage(id)
+            onRegenerateRequested: (id) => root.chat.regenerate(id)
+            onEditRequested: (id, text) => root.chat.editAndResend(id, text)
         }
 
         ColumnLayout {

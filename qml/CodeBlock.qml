@@ -32,13 +32,15 @@ Control {
         radius: 6
     }
 
-    contentItem: ColumnLayout {
+    // A Column, not a layout: a layout would ask the TextEdit for its
+    // implicit width, and a TextEdit answers that by laying out the whole
+    // document again without wrapping, on every streamed chunk.
+    contentItem: Column {
         spacing: 0
 
         RowLayout {
-            Layout.fillWidth: true
-            Layout.leftMargin: 10
-            Layout.rightMargin: 4
+            x: 10
+            width: parent.width - 14
 
             Label {
                 objectName: "codeLanguage"
@@ -69,9 +71,8 @@ Control {
         TextEdit {
             id: codeEdit
             objectName: "codeText"
-            Layout.fillWidth: true
-            Layout.margins: 10
-            Layout.topMargin: 0
+            x: 10
+            width: parent.width - 20
             readOnly: true
             selectByMouse: true
             textFormat: TextEdit.PlainText
@@ -83,6 +84,10 @@ Control {
             Accessible.role: Accessible.EditableText
             Accessible.name: qsTr("Code")
             Accessible.readOnly: true
+        }
+        Item {
+            width: 1
+            height: 10
         }
     }
 

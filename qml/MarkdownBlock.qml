@@ -22,6 +22,7 @@ Label {
     /// A link that is not http(s) was clicked: ask before opening it.
     signal linkConfirmationRequested(string link)
 
+    objectName: "markdownBlock"
     text: root.markdown
     textFormat: root.kind === "html" ? Text.PlainText : Text.MarkdownText
     wrapMode: Text.Wrap

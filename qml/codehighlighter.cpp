@@ -4,7 +4,8 @@
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/AbstractHighlighter>
+#include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/Theme>
 #include <QFontDatabase>
 #include <QQmlEngine>
@@ -65,16 +66,55 @@ KSyntaxHighlighting::Definition findDefinition(KSyntaxHighlighting::Repository &
 
 } // namespace
 
+/// Highlights one line at a time and hands back the formats of that line.
+class LineHighlighter : public KSyntaxHighlighting::AbstractHighlighter
+{
+public:
+    struct Range {
+        int offset;
+        int length;
+        QTextCharFormat format;
+    };
+
+    /// Highlights `line` starting in `state`; fills ranges(); returns the end state.
+    KSyntaxHighlighting::State highlight(QStringView line, const KSyntaxHighlighting::State &state)
+    {
+        m_ranges.clear();
+        return highlightLine(line, state);
+    }
+    const QList<Range> &ranges() const { return m_ranges; }
+
+protected:
+    void applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format) override
+    {
+        if (length <= 0)
+            return;
+        QTextCharFormat f;
+        f.setForeground(format.textColor(theme())); // always: the palette may not match the theme
+        if (format.hasBackgroundColor(theme()))
+            f.setBackground(format.backgroundColor(theme()));
+        if (format.isBold(theme()))
+            f.setFontWeight(QFont::Bold);
+        if (format.isItalic(theme()))
+            f.setFontItalic(true);
+        if (format.isUnderline(theme()))
+            f.setFontUnderline(true);
+        if (format.isStrikeThrough(theme()))
+            f.setFontStrikeOut(true);
+        m_ranges.append({offset, length, f});
+    }
+
+private:
+    QList<Range> m_ranges;
+};
+
 CodeHighlighter::CodeHighlighter(QObject *parent)
     : QObject(parent)
+    , m_lines(std::make_unique<LineHighlighter>())
 {
 }
 
-CodeHighlighter::~CodeHighlighter()
-{
-    // The highlighter is a child of the document, which may outlive us.
-    delete m_highlighter;
-}
+CodeHighlighter::~CodeHighlighter() = default;
 
 QTextDocument *CodeHighlighter::textDocument() const
 {
@@ -96,31 +136,33 @@ KSyntaxHighlighting::Repository *CodeHighlighter::repository()
     return m_repository;
 }
 
+KSyntaxHighlighting::Theme CodeHighlighter::theme()
+{
+    return repository()->defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                             : KSyntaxHighlighting::Repository::LightTheme);
+}
+
 void CodeHighlighter::componentComplete()
 {
     m_complete = true;
-    setDocument(m_document);
+    m_lines->setTheme(theme());
+    m_lines->setDefinition(findDefinition(*repository(), m_language));
+    Q_EMIT definitionChanged();
+    QQuickTextDocument *document = m_document;
+    m_document = nullptr;
+    setDocument(document);
 }
 
 void CodeHighlighter::setDocument(QQuickTextDocument *document)
 {
     const bool changed = document != m_document;
     m_document = document;
-    if (!m_complete) {
-        if (changed)
-            Q_EMIT documentChanged();
-        return;
-    }
-    QTextDocument *doc = textDocument();
-    if (m_highlighter && m_highlighter->document() != doc) {
-        delete m_highlighter;
-        m_highlighter = nullptr;
-    }
-    if (doc && !m_highlighter) {
-        m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(doc);
-        applyTheme();
-        applyDefinition();
-        doc->setPlainText(m_code);
+    if (m_complete && changed) {
+        if (QTextDocument *doc = textDocument()) {
+            doc->setUndoRedoEnabled(false); // a read-only view: formats need no undo history
+            doc->setPlainText(m_code);
+            rehighlightAll();
+        }
     }
     if (changed)
         Q_EMIT documentChanged();
@@ -130,19 +172,76 @@ void CodeHighlighter::setCode(const QString &code)
 {
     if (code == m_code)
         return;
-    if (QTextDocument *doc = m_complete ? textDocument() : nullptr) {
-        if (!m_code.isEmpty() && code.startsWith(m_code)) {
-            // Streaming: insert only what is new, so only the last lines
-            // are laid out and highlighted again.
+    QTextDocument *doc = m_complete ? textDocument() : nullptr;
+    const bool extends = !m_code.isEmpty() && code.startsWith(m_code);
+    const qsizetype before = m_code.size();
+    m_code = code;
+    if (doc) {
+        if (extends) {
+            // Streaming: insert only what is new and highlight only the new
+            // lines, in one edit: the document is laid out once.
             QTextCursor cursor(doc);
+            cursor.beginEditBlock();
             cursor.movePosition(QTextCursor::End);
-            cursor.insertText(QStringView(code).mid(m_code.size()).toString());
+            cursor.insertText(QStringView(code).mid(before).toString(), QTextCharFormat());
+            highlightFrom(cursor);
+            cursor.endEditBlock();
         } else {
             doc->setPlainText(code);
+            rehighlightAll();
         }
     }
-    m_code = code;
     Q_EMIT codeChanged();
+}
+
+void CodeHighlighter::rehighlightAll()
+{
+    QTextDocument *doc = m_complete ? textDocument() : nullptr;
+    if (!doc)
+        return;
+    m_done = 0;
+    m_state = {};
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.setCharFormat(QTextCharFormat());
+    highlightFrom(cursor);
+    cursor.endEditBlock();
+}
+
+void CodeHighlighter::highlightFrom(QTextCursor &cursor)
+{
+    const qsizetype end = std::min<qsizetype>(m_code.size(), cursor.document()->characterCount() - 1);
+    // The line that was being written was highlighted tentatively: clear it.
+    if (m_done < end) {
+        cursor.setPosition(int(m_done));
+        cursor.setPosition(int(end), QTextCursor::KeepAnchor);
+        cursor.setCharFormat(QTextCharFormat());
+    }
+    if (!m_lines->definition().isValid())
+        return;
+    auto apply = [&](qsizetype lineStart) {
+        for (const LineHighlighter::Range &r : m_lines->ranges()) {
+            cursor.setPosition(int(lineStart) + r.offset);
+            cursor.setPosition(int(lineStart) + r.offset + r.length, QTextCursor::KeepAnchor);
+            cursor.setCharFormat(r.format);
+        }
+    };
+    qsizetype start = m_done;
+    while (start < end) {
+        const qsizetype newline = m_code.indexOf(u'\n', start);
+        if (newline < 0 || newline >= end) {
+            // The last line, maybe still being written: highlighted now,
+            // again from its start when more of it arrives.
+            m_lines->highlight(QStringView(m_code).mid(start, end - start), m_state);
+            apply(start);
+            break;
+        }
+        m_state = m_lines->highlight(QStringView(m_code).mid(start, newline - start), m_state);
+        apply(start);
+        start = newline + 1;
+        m_done = start;
+    }
 }
 
 void CodeHighlighter::setLanguage(const QString &language)
@@ -159,29 +258,28 @@ void CodeHighlighter::setDark(bool dark)
     if (dark == m_dark)
         return;
     m_dark = dark;
-    applyTheme();
+    if (m_complete) {
+        m_lines->setTheme(theme());
+        rehighlightAll();
+    }
     Q_EMIT themeChanged();
 }
 
 QString CodeHighlighter::definitionName() const
 {
-    return m_highlighter && m_highlighter->definition().isValid() ? m_highlighter->definition().name() : QString();
+    return m_lines->definition().isValid() ? m_lines->definition().name() : QString();
 }
 
 QColor CodeHighlighter::backgroundColor() const
 {
     auto *self = const_cast<CodeHighlighter *>(this);
-    const auto theme = self->repository()->defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                               : KSyntaxHighlighting::Repository::LightTheme);
-    return QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor));
+    return QColor::fromRgba(self->theme().editorColor(KSyntaxHighlighting::Theme::BackgroundColor));
 }
 
 QColor CodeHighlighter::textColor() const
 {
     auto *self = const_cast<CodeHighlighter *>(this);
-    const auto theme = self->repository()->defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                               : KSyntaxHighlighting::Repository::LightTheme);
-    return QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal));
+    return QColor::fromRgba(self->theme().textColor(KSyntaxHighlighting::Theme::Normal));
 }
 
 QFont CodeHighlighter::fixedFont()
@@ -195,31 +293,19 @@ QColor CodeHighlighter::colorAt(int position) const
     if (!doc)
         return {};
     const QTextBlock block = doc->findBlock(position);
-    if (!block.isValid() || !block.layout())
-        return {};
-    const int offset = position - block.position();
-    const auto formats = block.layout()->formats();
-    for (const QTextLayout::FormatRange &range : formats) {
-        if (offset >= range.start && offset < range.start + range.length && range.format.hasProperty(QTextFormat::ForegroundBrush))
-            return range.format.foreground().color();
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QTextFragment fragment = it.fragment();
+        if (fragment.contains(position) && fragment.charFormat().hasProperty(QTextFormat::ForegroundBrush))
+            return fragment.charFormat().foreground().color();
     }
     return {};
 }
 
 void CodeHighlighter::applyDefinition()
 {
-    if (!m_highlighter)
+    if (!m_complete)
         return;
-    m_highlighter->setDefinition(findDefinition(*repository(), m_language));
-    m_highlighter->rehighlight();
+    m_lines->setDefinition(findDefinition(*repository(), m_language));
+    rehighlightAll();
     Q_EMIT definitionChanged();
-}
-
-void CodeHighlighter::applyTheme()
-{
-    if (!m_highlighter)
-        return;
-    m_highlighter->setTheme(repository()->defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                              : KSyntaxHighlighting::Repository::LightTheme));
-    m_highlighter->rehighlight();
 }

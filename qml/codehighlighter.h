@@ -10,13 +10,16 @@
 #include <QQuickTextDocument>
 #include <QtQml/qqmlregistration.h>
 
-#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/State>
 #include <memory>
 
+class QTextCursor;
 class QTextDocument;
 namespace KSyntaxHighlighting {
 class Repository;
+class Theme;
 }
+class LineHighlighter;
 
 /// Shares one KSyntaxHighlighting repository (definitions and themes) per QML
 /// engine; loading it is the expensive part of highlighting.
@@ -39,9 +42,13 @@ private:
 ///
 /// Bind `document` to the TextEdit's textDocument and feed the code through
 /// `code` (never through the TextEdit's text): when the new code extends the
-/// old one, as while streaming, only the new characters are inserted, so only
-/// the last lines are re-highlighted. The theme is the default light or dark
-/// KSyntaxHighlighting theme, chosen by `dark`.
+/// old one, as while streaming, only the new characters are inserted and
+/// only the new lines are highlighted (from the state the previous line
+/// ended in), all in one edit of the document, so the document is laid out
+/// once per update. (A QSyntaxHighlighter would mark each highlighted line
+/// dirty on its own, and the document lays itself out again for each: the
+/// work per chunk would grow with the block.) The theme is the default light
+/// or dark KSyntaxHighlighting theme, chosen by `dark`.
 class CodeHighlighter : public QObject, public QQmlParserStatus
 {
     Q_OBJECT
@@ -93,16 +100,23 @@ Q_SIGNALS:
 
 private:
     KSyntaxHighlighting::Repository *repository();
+    KSyntaxHighlighting::Theme theme();
     void applyDefinition();
-    void applyTheme();
+    /// Highlights the whole code again (new definition, theme or text).
+    void rehighlightAll();
+    /// Highlights from m_done on: complete lines for good, then the line
+    /// still being written, tentatively. Within the caller's edit block.
+    void highlightFrom(QTextCursor &cursor);
     QTextDocument *textDocument() const;
 
     QPointer<QQuickTextDocument> m_document;
-    QPointer<KSyntaxHighlighting::SyntaxHighlighter> m_highlighter; // child of the QTextDocument
+    std::unique_ptr<LineHighlighter> m_lines;
     std::unique_ptr<KSyntaxHighlighting::Repository> m_ownRepository; // when not created by QML
     KSyntaxHighlighting::Repository *m_repository = nullptr;
     QString m_code;
     QString m_language;
+    qsizetype m_done = 0;              // code highlighted for good: whole lines
+    KSyntaxHighlighting::State m_state; // the state the last of those lines ended in
     bool m_dark = false;
     bool m_complete = false;
 };

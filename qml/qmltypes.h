@@ -11,6 +11,7 @@
 #include "controllers/conversationscontroller.h"
 #include "controllers/localserverprobe.h"
 #include "controllers/providerdirectory.h"
+#include "models/chatrowsmodel.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 
@@ -61,4 +62,11 @@ struct ForeignApiServerController {
     QML_FOREIGN(ApiServerController)
     QML_NAMED_ELEMENT(ApiServerController)
     QML_UNCREATABLE("Created once in main")
+};
+
+struct ForeignChatRowsModel {
+    Q_GADGET
+    QML_FOREIGN(ChatRowsModel)
+    QML_NAMED_ELEMENT(ChatRowsModel)
+    QML_UNCREATABLE("Owned by a ChatController")
 };

@@ -29,6 +29,7 @@ ChatController::ChatController(qint64 conversationId, AsyncStore *store, Request
     , m_factory(factory)
     , m_providers(providers)
 {
+    m_rows.setSource(&m_messages);
     // Time strategy at 16 ms: at most one model update per frame.
     m_coalescer.setOptions({ChunkCoalescer::Strategy::Time, 16, 1 << 16});
     connect(&m_coalescer, &ChunkCoalescer::flushed, this, [this](const QString &t) {

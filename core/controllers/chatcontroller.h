@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #pragma once
 
+#include "models/chatrowsmodel.h"
 #include "models/messagelistmodel.h"
 #include "net/chunkcoalescer.h"
 #include "net/streamstats.h"
@@ -30,6 +31,8 @@ class ChatController : public QObject
     Q_OBJECT
     Q_PROPERTY(qint64 conversationId READ conversationId CONSTANT)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
+    /// The messages laid out for the chat view: one row per piece of a message.
+    Q_PROPERTY(ChatRowsModel *rows READ rows CONSTANT)
     Q_PROPERTY(Status status READ status NOTIFY statusChanged)
     /// True while an answer streams or waits for a retry (Send is Cancel).
     Q_PROPERTY(bool busy READ isBusy NOTIFY statusChanged)
@@ -70,6 +73,7 @@ public:
 
     qint64 conversationId() const { return m_conversationId; }
     MessageListModel *messages() { return &m_messages; }
+    ChatRowsModel *rows() { return &m_rows; }
     Status status() const { return m_status; }
     bool isBusy() const { return m_status == Streaming || m_status == WaitingToRetry || m_status == Resumed; }
     bool isLoaded() const { return m_loaded; }
@@ -142,6 +146,7 @@ private:
     RequestFactory *m_factory;
     ProviderDirectory *m_providers;
     MessageListModel m_messages;
+    ChatRowsModel m_rows;
     ChunkCoalescer m_coalescer;
     StreamStats m_stats;
     QElapsedTimer m_clock;

@@ -4,6 +4,8 @@
 
 #include "markdown/sanitizer.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 MessageBlocksModel::MessageBlocksModel(QObject *parent)
@@ -56,14 +58,36 @@ void MessageBlocksModel::appendText(QStringView delta)
 
 void MessageBlocksModel::setText(const QString &full, bool finished)
 {
-    beginResetModel();
-    m_splitter.clear();
-    m_splitter.append(full);
+    Markdown::BlockSplitter next;
+    next.append(full);
     if (finished)
-        m_splitter.finish();
-    m_rows = int(m_splitter.blocks().size());
-    endResetModel();
-    Q_EMIT countChanged();
+        next.finish();
+    const QList<Markdown::Block> &now = m_splitter.blocks();
+    const QList<Markdown::Block> &then = next.blocks();
+    const int oldCount = m_rows;
+    const int newCount = int(then.size());
+    int same = 0;
+    while (same < std::min(oldCount, newCount) && now.at(same) == then.at(same))
+        ++same;
+    // Fewest row changes: the blocks both texts share stay untouched, so a
+    // view keeps their delegates (re-opening a kept answer, stitching).
+    if (newCount < oldCount) {
+        // Views see the old data of the rows that stay until they are told
+        // of the change, after the removal.
+        beginRemoveRows({}, newCount, oldCount - 1);
+        m_rows = newCount;
+        endRemoveRows();
+    }
+    m_splitter = std::move(next);
+    if (same < std::min(oldCount, newCount))
+        Q_EMIT dataChanged(index(same), index(std::min(oldCount, newCount) - 1));
+    if (newCount > oldCount) {
+        beginInsertRows({}, oldCount, newCount - 1);
+        m_rows = newCount;
+        endInsertRows();
+    }
+    if (newCount != oldCount)
+        Q_EMIT countChanged();
     setFinished(finished);
 }
 

@@ -11,7 +11,8 @@
 /// While an answer streams, appendText() only ever changes the last open
 /// block and/or inserts new rows after it: closed blocks are never touched
 /// again and the model is never reset, so a view re-renders only the block
-/// still being written. setText() loads a whole message with one reset.
+/// still being written. setText() replaces the whole text with the fewest
+/// row changes (blocks both texts share are not touched), never a reset.
 class MessageBlocksModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -48,7 +49,9 @@ public:
     /// last row) and one rowsInserted per call; never a reset.
     void appendText(QStringView delta);
     Q_INVOKABLE void appendText(const QString &delta) { appendText(QStringView(delta)); }
-    /// Replaces the whole text (a loaded message) with one model reset.
+    /// Replaces the whole text (a loaded message, a stitched or re-opened
+    /// answer): leading blocks that stay the same are not touched, changed
+    /// ones get dataChanged, the rest are inserted or removed; never a reset.
     /// finished closes every block, as finish() does.
     Q_INVOKABLE void setText(const QString &full, bool finished = false);
     /// The answer is complete: closes the last block.

@@ -7,12 +7,14 @@
 // total CPU, peak memory and time to first frame. Two modes, each in its own
 // process (started by the parent run so both happen on the same machine in
 // the same run):
-//   blocks  the real view: MessageBubble over MessageBlocksModel, only the
-//           open block re-renders;
+//   blocks  the real view: MessageListView over ChatRowsModel over a
+//           MessageListModel fed as ChatController feeds it; only the rows
+//           on screen exist and only the open block re-renders;
 //   naive   one Text.MarkdownText re-rendered with the whole message.
 // It measures; it never passes or fails.
 #include "benchtext.h"
-#include "models/messageblocksmodel.h"
+#include "models/chatrowsmodel.h"
+#include "models/messagelistmodel.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -74,18 +76,7 @@ double percentile(QList<double> v, double p)
 const char *kBlocksQml = R"(
 import QtQuick
 import Confab
-Item {
-    id: root
-    property alias bubble: bubble
-    MessageBubble {
-        id: bubble
-        width: root.width
-        y: Math.min(0, root.height - height)   // follow the end, like the chat view
-        index: 0; messageId: 1; role: "assistant"; text: ""; blocks: null; thinking: ""
-        toolCalls: []; state: "streaming"; errorKind: ""; errorMessage: ""
-        inputTokens: 1200; outputTokens: 0; tokensPerSecond: 5000; timeToFirstTokenMs: 300; model: "bench"
-    }
-}
+MessageListView {}
 )";
 
 const char *kNaiveQml = R"(
@@ -103,11 +94,11 @@ Item {
 }
 )";
 
-int runMode(const QString &mode, qsizetype bytes, const QString &screenshot)
+int runMode(const QString &mode, qsizetype bytes, int codeBlocks, const QString &screenshot)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    const QString answer = BenchText::answer(bytes, 30);
+    const QString answer = BenchText::answer(bytes, codeBlocks);
     const QList<qsizetype> tokenEnds = BenchText::tokenBoundaries(answer);
 
     QQmlEngine engine;
@@ -123,11 +114,26 @@ int runMode(const QString &mode, qsizetype bytes, const QString &screenshot)
     }
     root->setParentItem(window.contentItem());
     root->setSize(window.size());
-    MessageBlocksModel model;
-    QObject *bubble = root->property("bubble").value<QObject *>();
+    // The blocks mode feeds the models the way ChatController does: append
+    // the frame's text, update the token count.
+    const bool blocks = mode != "naive"_L1;
+    MessageListModel messages;
+    ChatRowsModel rows;
+    rows.setSource(&messages);
+    constexpr qint64 answerId = 2;
     QObject *label = root->property("label").value<QObject *>();
-    if (bubble)
-        bubble->setProperty("blocks", QVariant::fromValue<QObject *>(&model));
+    if (blocks) {
+        StoredMessage question;
+        question.id = 1;
+        question.content = u"Write a long answer with code."_s;
+        StoredMessage streaming;
+        streaming.id = answerId;
+        streaming.role = ChatMessage::Role::Assistant;
+        streaming.state = MessageState::Streaming;
+        streaming.model = u"bench"_s;
+        messages.setMessages({question, streaming});
+        root->setProperty("model", QVariant::fromValue<QObject *>(&rows));
+    }
 
     double firstFrameMs = -1;
     QObject::connect(&window, &QQuickWindow::frameSwapped, &window, [&] {
@@ -144,7 +150,7 @@ int runMode(const QString &mode, qsizetype bytes, const QString &screenshot)
 
     // 5,000 tokens/s, one update per 16.67 ms frame: ~83 tokens a frame.
     const double tokensPerFrame = 5000.0 / 60.0;
-    QList<double> wallMs, cpuMs, updateMs;
+    QList<double> wallMs, cpuMs, updateMs, eventsMs;
     const double cpuBefore = cpuSeconds();
     QElapsedTimer wall;
     wall.start();
@@ -159,33 +165,37 @@ int runMode(const QString &mode, qsizetype bytes, const QString &screenshot)
         const QStringView delta = QStringView(answer).mid(sent, end - sent);
         const qint64 t0 = wall.nsecsElapsed();
         const double c0 = threadCpuMs();
-        if (bubble) {
-            model.appendText(delta);
-            bubble->setProperty("text", model.text());
-            bubble->setProperty("outputTokens", int(token));
+        if (blocks) {
+            messages.appendText(answerId, delta);
+            messages.setUsage(answerId, 1200, token);
         } else {
             label->setProperty("text", answer.left(end));
         }
         updateMs.append(double(wall.nsecsElapsed() - t0) / 1e6);
+        // Everything the main thread does for the frame counts: the events
+        // the update queued (Qt.callLater, deferred deletes...), then
+        // polish, sync and render.
+        const qint64 t1 = wall.nsecsElapsed();
+        QCoreApplication::processEvents();
+        eventsMs.append(double(wall.nsecsElapsed() - t1) / 1e6);
         window.update();
         renderNow();
         wallMs.append(double(wall.nsecsElapsed() - t0) / 1e6);
         cpuMs.append(threadCpuMs() - c0);
         sent = end;
-        QCoreApplication::processEvents();
     }
-    if (bubble)
-        model.finish();
+    if (blocks)
+        messages.setState(answerId, MessageState::Complete);
     const double cpuTotal = cpuSeconds() - cpuBefore;
     std::printf("RESULT mode=%s bytes=%lld frames=%lld p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_p50_ms=%.3f "
-                "cpu_p99_ms=%.3f update_p50_ms=%.3f update_p99_ms=%.3f cpu_s=%.3f wall_s=%.3f vmhwm_kb=%ld first_frame_ms=%.1f blocks=%d\n",
+                "cpu_p99_ms=%.3f update_p50_ms=%.3f update_p99_ms=%.3f events_p99_ms=%.3f cpu_s=%.3f wall_s=%.3f vmhwm_kb=%ld first_frame_ms=%.1f rows=%d\n",
                 qPrintable(mode), qlonglong(answer.size()), qlonglong(wallMs.size()), percentile(wallMs, 0.5),
                 percentile(wallMs, 0.99), percentile(wallMs, 1.0), percentile(cpuMs, 0.5), percentile(cpuMs, 0.99),
-                percentile(updateMs, 0.5), percentile(updateMs, 0.99), cpuTotal, double(wall.nsecsElapsed()) / 1e9, statusKb("VmHWM:"), firstFrameMs, model.rowCount());
+                percentile(updateMs, 0.5), percentile(updateMs, 0.99), percentile(eventsMs, 0.99), cpuTotal, double(wall.nsecsElapsed()) / 1e9, statusKb("VmHWM:"), firstFrameMs, rows.rowCount());
     std::fflush(stdout);
     if (!screenshot.isEmpty()) {
-        if (bubble) // show the status card too
-            bubble->setProperty("state", u"interrupted"_s);
+        if (blocks) // show the status card too
+            messages.setState(answerId, MessageState::Interrupted);
         renderNow();
         window.grabWindow().save(screenshot);
     }
@@ -206,11 +216,13 @@ int main(int argc, char *argv[])
     parser.addOption({u"mode"_s, u"blocks or naive (default: run both, each in a child process)"_s, u"mode"_s});
     parser.addOption({u"bytes"_s, u"size of the answer (default 1000000)"_s, u"bytes"_s, u"1000000"_s});
     parser.addOption({u"naive-bytes"_s, u"size of the answer for the naive run (default: --bytes)"_s, u"bytes"_s});
+    parser.addOption({u"code-blocks"_s, u"fenced code blocks in the answer (default 30)"_s, u"n"_s, u"30"_s});
     parser.addOption({u"screenshot"_s, u"save the window at the end of the run as a PNG"_s, u"file"_s});
     parser.process(app);
     const qsizetype bytes = parser.value(u"bytes"_s).toLongLong();
     if (parser.isSet(u"mode"_s))
-        return runMode(parser.value(u"mode"_s), bytes, parser.value(u"screenshot"_s));
+        return runMode(parser.value(u"mode"_s), bytes, parser.value(u"code-blocks"_s).toInt(),
+                       parser.value(u"screenshot"_s));
 
     const QString all = QString::number(bytes);
     const QString naive = parser.isSet(u"naive-bytes"_s) ? parser.value(u"naive-bytes"_s) : all;
@@ -221,7 +233,8 @@ int main(int argc, char *argv[])
     for (const QStringList &run : std::as_const(runs)) {
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(), {u"--mode"_s, run.at(0), u"--bytes"_s, run.at(1)});
+        child.start(QCoreApplication::applicationFilePath(), {u"--mode"_s, run.at(0), u"--bytes"_s, run.at(1),
+                                                               u"--code-blocks"_s, parser.value(u"code-blocks"_s)});
         child.waitForFinished(-1);
         std::fputs(child.readAllStandardOutput().constData(), stdout);
         std::fflush(stdout);

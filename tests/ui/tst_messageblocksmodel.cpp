@@ -85,8 +85,10 @@ private Q_SLOTS:
         MessageBlocksModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
         m.setText(kAnswer, true);
-        QCOMPARE(reset.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 1);
         QCOMPARE(m.rowCount(), 6);
         QCOMPARE(roleText(m, 0, MessageBlocksModel::KindRole), u"heading"_s);
         QCOMPARE(m.data(m.index(0), MessageBlocksModel::HeadingLevelRole).toInt(), 1);
@@ -96,6 +98,37 @@ private Q_SLOTS:
         QCOMPARE(roleText(m, 3, MessageBlocksModel::KindRole), u"list"_s);
         QCOMPARE(roleText(m, 4, MessageBlocksModel::KindRole), u"table"_s);
         QVERIFY(m.data(m.index(5), MessageBlocksModel::ClosedRole).toBool());
+    }
+
+    // Re-opening a kept answer (Continue) or stitching a resumed one calls
+    // setText: the blocks both texts share keep their rows untouched.
+    void setTextTouchesOnlyWhatDiffers()
+    {
+        MessageBlocksModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setText(kAnswer, true);
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&m, &QAbstractItemModel::rowsRemoved);
+
+        m.setText(kAnswer, false); // re-opened: only the last block changes (closed -> open)
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 5);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 5);
+        QVERIFY(!m.data(m.index(5), MessageBlocksModel::ClosedRole).toBool());
+
+        changed.clear();
+        m.setText(kAnswer + u"\n\nMore."_s, false); // a new block after the last one
+        QCOMPARE(m.rowCount(), 7);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(roleText(m, 6, MessageBlocksModel::TextRole), u"More."_s);
+
+        m.setText(u"# Plan\n\nShorter."_s, true); // fewer blocks: the first stays
+        QCOMPARE(m.rowCount(), 2);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(roleText(m, 1, MessageBlocksModel::TextRole), u"Shorter."_s);
+        QCOMPARE(reset.size(), 0);
     }
 
     void lastBlockOpenUntilFinish()

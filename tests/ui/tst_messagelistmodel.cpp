@@ -31,7 +31,7 @@ private Q_SLOTS:
     {
         MessageListModel m;
         const auto names = m.roleNames().values();
-        // MessageBubble.qml's required properties (plus index, from the view).
+        // The roles the message rows (MessageListView delegates) read.
         for (const char *n : {"messageId", "role", "text", "blocks", "thinking", "toolCalls", "state",
                               "errorKind", "errorMessage", "inputTokens", "outputTokens", "tokensPerSecond",
                               "timeToFirstTokenMs", "model", "attempt", "maxAttempts", "retryPending",

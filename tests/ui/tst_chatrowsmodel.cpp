@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Confab contributors
+#include "models/chatrowsmodel.h"
+#include "models/messagelistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+StoredMessage msg(qint64 id, ChatMessage::Role role, const QString &text,
+                  MessageState state = MessageState::Complete)
+{
+    StoredMessage m;
+    m.id = id;
+    m.role = role;
+    m.content = text;
+    m.state = state;
+    return m;
+}
+
+const QString kAnswer = u"# Plan\n\nSome prose that streams.\n\n```cpp\nint x = 1;\n```\n\n- a\n- b\n\nThe end."_s;
+
+/// Every row as "messageId part blockIndex kind language: renderText".
+QStringList dump(const QAbstractItemModel &m)
+{
+    QStringList rows;
+    for (int row = 0; row < m.rowCount(); ++row) {
+        const QModelIndex i = m.index(row, 0);
+        rows.append(u"%1 %2 %3 %4 %5: %6"_s.arg(i.data(MessageListModel::MessageIdRole).toString(),
+                                                i.data(ChatRowsModel::PartRole).toString(),
+                                                i.data(ChatRowsModel::BlockIndexRole).toString(),
+                                                i.data(ChatRowsModel::KindRole).toString(),
+                                                i.data(ChatRowsModel::LanguageRole).toString(),
+                                                i.data(ChatRowsModel::RenderTextRole).toString()));
+    }
+    return rows;
+}
+
+/// The rows a model built afresh over the same messages has.
+QStringList fresh(MessageListModel &source)
+{
+    ChatRowsModel rebuilt;
+    rebuilt.setSource(&source);
+    return dump(rebuilt);
+}
+
+} // namespace
+
+class TstChatRowsModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void layoutOfAConversation()
+    {
+        MessageListModel source;
+        source.setMessages({msg(1, ChatMessage::Role::User, u"Hello *there*"_s),
+                            msg(2, ChatMessage::Role::Assistant, kAnswer)});
+        ChatRowsModel rows;
+        QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        rows.setSource(&source);
+        QCOMPARE(dump(rows), QStringList({
+            u"1 message -1  : "_s,
+            u"2 head -1  : "_s,
+            u"2 block 0 heading : # Plan"_s,
+            u"2 block 1 paragraph : Some prose that streams."_s,
+            u"2 block 2 code cpp: int x = 1;"_s,
+            u"2 block 3 list : - a\n- b"_s,
+            u"2 block 4 paragraph : The end."_s,
+            u"2 end -1  : "_s,
+        }));
+        // Message roles reach every row; the user's text is in its message row.
+        QCOMPARE(rows.index(0).data(MessageListModel::TextRole).toString(), u"Hello *there*"_s);
+        QCOMPARE(rows.index(4).data(MessageListModel::RoleRole).toString(), u"assistant"_s);
+        QCOMPARE(rows.index(7).data(MessageListModel::StateRole).toString(), u"complete"_s);
+        QVERIFY(rows.index(6).data(ChatRowsModel::ClosedRole).toBool());
+        QCOMPARE(rows.messageRow(5), 1);
+        QCOMPARE(rows.messageRow(0), 0);
+        QCOMPARE(rows.firstRowOf(1), 1);
+        QCOMPARE(rows.messageRow(99), -1);
+        QCOMPARE(rows.messageText(7), kAnswer);
+        QCOMPARE(rows.messageText(0), u"Hello *there*"_s);
+        QCOMPARE(rows.messageText(-1), QString());
+        for (const char *name : {"part", "blockIndex", "kind", "renderText", "language", "closed", "messageId",
+                                 "role", "state", "thinking", "toolCalls"})
+            QVERIFY2(rows.roleNames().values().contains(QByteArray(name)), name);
+    }
+
+    // An answer streamed a few characters at a time: rows are only ever
+    // inserted or changed, never reset, removed or moved; changes touch the
+    // open block and the message's head and end rows, nothing else; and at
+    // every step the rows are those of a model built afresh.
+    void streamingTouchesOnlyTheOpenBlock()
+    {
+        MessageListModel source;
+        source.setMessages({msg(1, ChatMessage::Role::User, u"Question"_s),
+                            msg(2, ChatMessage::Role::Assistant, u"Earlier answer.\n\nTwo blocks."_s)});
+        ChatRowsModel rows;
+        rows.setSource(&source);
+        QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        source.append(msg(3, ChatMessage::Role::User, u"Again"_s));
+        source.append(msg(4, ChatMessage::Role::Assistant, {}, MessageState::Streaming));
+        const int before = rows.rowCount();
+        QCOMPARE(dump(rows), fresh(source));
+
+        QSignalSpy reset(&rows, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&rows, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy moved(&rows, &QAbstractItemModel::rowsMoved);
+        QSignalSpy changed(&rows, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&rows, &QAbstractItemModel::rowsInserted);
+        for (qsizetype i = 0; i < kAnswer.size(); i += 3) {
+            changed.clear();
+            const int head = rows.firstRowOf(3);
+            source.appendText(4, QStringView(kAnswer).mid(i, 3));
+            const int end = rows.rowCount() - 1;
+            for (const QList<QVariant> &c : std::as_const(changed)) {
+                const int top = c.at(0).value<QModelIndex>().row();
+                const int bottom = c.at(1).value<QModelIndex>().row();
+                QCOMPARE(top, bottom);
+                // head, end, or the block before the end (the open one);
+                // a new block can close the one before it.
+                QVERIFY2(top == head || top == end || top >= end - 2, qPrintable(QString::number(top)));
+            }
+            QCOMPARE(dump(rows), fresh(source));
+        }
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(moved.size(), 0);
+        QVERIFY(!inserted.isEmpty());
+        const auto *blocks = qobject_cast<const QAbstractItemModel *>(
+            source.data(source.index(3), MessageListModel::BlocksRole).value<QObject *>());
+        QVERIFY(blocks && blocks->rowCount() >= 4);
+        QCOMPARE(rows.rowCount(), before + blocks->rowCount());
+        // Rows of earlier messages were never touched.
+        QCOMPARE(rows.index(0).data(ChatRowsModel::PartRole).toString(), u"message"_s);
+        QCOMPARE(rows.index(3).data(ChatRowsModel::RenderTextRole).toString(), u"Two blocks."_s);
+    }
+
+    // Usage, state, thinking...: a change of the message itself updates its
+    // head and end rows and leaves the blocks alone.
+    void messageChangesReachHeadAndEndOnly()
+    {
+        MessageListModel source;
+        source.setMessages({msg(1, ChatMessage::Role::User, u"Q"_s), msg(2, ChatMessage::Role::Assistant, kAnswer)});
+        ChatRowsModel rows;
+        rows.setSource(&source);
+        QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy changed(&rows, &QAbstractItemModel::dataChanged);
+        source.setUsage(2, 10, 20);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 7);
+        QCOMPARE(rows.index(7).data(MessageListModel::OutputTokensRole).toInt(), 20);
+        changed.clear();
+        source.appendText(1, u"!"_s); // a user message: its single row
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(rows.index(0).data(MessageListModel::TextRole).toString(), u"Q!"_s);
+    }
+
+    // Deleting, truncating (regenerate, edit-and-resend), stitching and
+    // reloading keep the rows in step with the messages.
+    void structuralChangesStayInStep()
+    {
+        MessageListModel source;
+        ChatRowsModel rows;
+        QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        rows.setSource(&source);
+        source.setMessages({msg(1, ChatMessage::Role::User, u"Q1"_s), msg(2, ChatMessage::Role::Assistant, kAnswer),
+                            msg(3, ChatMessage::Role::User, u"Q2"_s),
+                            msg(4, ChatMessage::Role::Assistant, u"Short."_s)});
+        QCOMPARE(rows.rowCount(), 1 + 7 + 1 + 3);
+        QCOMPARE(dump(rows), fresh(source));
+
+        QSignalSpy reset(&rows, &QAbstractItemModel::modelReset);
+        source.removeMessage(2); // a middle answer
+        QCOMPARE(dump(rows), fresh(source));
+        QCOMPARE(rows.rowCount(), 1 + 1 + 3);
+
+        source.append(msg(5, ChatMessage::Role::Assistant, u"Streaming"_s, MessageState::Streaming));
+        source.setText(5, u"Stitched text.\n\nWith a second block"_s); // a resumed stream, stitched
+        QCOMPARE(dump(rows), fresh(source));
+        source.setState(5, MessageState::Interrupted);
+        source.setState(5, MessageState::Streaming); // Continue re-opens the last block
+        source.appendText(5, u" continued."_s);
+        QCOMPARE(dump(rows), fresh(source));
+        QVERIFY(dump(rows).contains(u"5 block 1 paragraph : With a second block continued."_s));
+
+        source.truncateFrom(1); // edit-and-resend of the first message
+        QCOMPARE(dump(rows), QStringList({u"1 message -1  : "_s}));
+        QCOMPARE(reset.size(), 0);
+
+        source.setMessages({msg(7, ChatMessage::Role::Assistant, u"Loaded."_s)});
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(dump(rows), fresh(source));
+        rows.setSource(nullptr);
+        QCOMPARE(rows.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstChatRowsModel)
+#include "tst_chatrowsmodel.moc"
