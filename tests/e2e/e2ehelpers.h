@@ -6,8 +6,12 @@
 // press keys, save screenshots.
 #pragma once
 
+#include "faultserver.h"
+#include "settings/providersettings.h"
+
 #include <QAccessible>
 #include <QDir>
+#include <QSettings>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
@@ -111,6 +115,22 @@ inline QString screenshot(QQuickWindow *window, const QString &dir, const QStrin
     QDir().mkpath(dir);
     const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".png");
     return window->grabWindow().save(path) ? path : QString();
+}
+
+/// Writes the settings file at settingsPath with the fault server as the
+/// only provider (OpenAI-compatible, id "fault"), and as the fallback order.
+inline void saveFaultProvider(const QString &settingsPath, const FaultInjection::FaultServer &server)
+{
+    QSettings s(settingsPath, QSettings::IniFormat);
+    ProviderSettings providers(&s);
+    ProviderEntry e = ProviderEntry::defaults(ProviderKind::OpenAI, QStringLiteral("fault"));
+    e.config.displayName = QStringLiteral("Fault server");
+    e.config.baseUrl = QUrl(server.baseUrl().toString() + QStringLiteral("/v1"));
+    e.config.defaultModel = QStringLiteral("fake-model");
+    QString error;
+    QVERIFY2(providers.save(e, &error), qPrintable(error));
+    QVERIFY2(providers.setFallbackOrder({QStringLiteral("fault")}, &error), qPrintable(error));
+    s.sync();
 }
 
 } // namespace E2E

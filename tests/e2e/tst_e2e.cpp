@@ -7,15 +7,14 @@
 #include "appservices.h"
 #include "controllers/chatcontroller.h"
 #include "controllers/conversationscontroller.h"
+#include "e2ehelpers.h"
 #include "faultserver.h"
 #include "models/messageblocksmodel.h"
-#include "settings/providersettings.h"
 
 #include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,29 +24,10 @@ Q_IMPORT_QML_PLUGIN(ConfabPlugin)
 
 using namespace Qt::Literals::StringLiterals;
 using namespace FaultInjection;
+using E2E::findVisible;
 
 namespace {
 const QString answer = u"Streams survive drops, stalls and restarts; every interrupted answer can be continued."_s;
-
-// Walks the visual tree (view delegates have no QObject parent to search).
-QQuickItem *findVisibleItem(QQuickItem *item, const QString &name)
-{
-    if (!item || !item->isVisible())
-        return nullptr;
-    if (item->objectName() == name)
-        return item;
-    const auto children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findVisibleItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
-QQuickItem *findVisible(QQuickWindow *window, const QString &name)
-{
-    return findVisibleItem(window->contentItem(), name);
-}
 } // namespace
 
 class TestE2E : public QObject
@@ -121,16 +101,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_server.listen());
-        QSettings s(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        ProviderSettings providers(&s);
-        ProviderEntry e = ProviderEntry::defaults(ProviderKind::OpenAI, u"fault"_s);
-        e.config.displayName = u"Fault server"_s;
-        e.config.baseUrl = QUrl(m_server.baseUrl().toString() + u"/v1"_s);
-        e.config.defaultModel = u"fake-model"_s;
-        QString error;
-        QVERIFY2(providers.save(e, &error), qPrintable(error));
-        QVERIFY2(providers.setFallbackOrder({u"fault"_s}, &error), qPrintable(error));
-        s.sync();
+        E2E::saveFaultProvider(m_dir.filePath(u"settings.ini"_s), m_server);
+        if (QTest::currentTestFailed())
+            return;
     }
 
     void dropRetriesAndResumesExactly()

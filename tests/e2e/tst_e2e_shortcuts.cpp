@@ -11,12 +11,10 @@
 #include "controllers/conversationscontroller.h"
 #include "e2ehelpers.h"
 #include "faultserver.h"
-#include "settings/providersettings.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -78,22 +76,16 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_server.listen());
-        QSettings s(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        ProviderSettings providers(&s);
-        ProviderEntry e = ProviderEntry::defaults(ProviderKind::OpenAI, u"fault"_s);
-        e.config.displayName = u"Fault server"_s;
-        e.config.baseUrl = QUrl(m_server.baseUrl().toString() + u"/v1"_s);
-        e.config.defaultModel = u"fake-model"_s;
-        QString error;
-        QVERIFY2(providers.save(e, &error), qPrintable(error));
-        QVERIFY2(providers.setFallbackOrder({u"fault"_s}, &error), qPrintable(error));
-        s.sync();
+        E2E::saveFaultProvider(m_dir.filePath(u"settings.ini"_s), m_server);
+        if (QTest::currentTestFailed())
+            return;
 
         m_services = std::make_unique<AppServices>();
         AppServices::Options o;
         o.databasePath = m_dir.filePath(u"shortcuts.sqlite"_s);
         o.settingsPath = m_dir.filePath(u"settings.ini"_s);
         o.useKeychain = false;
+        QString error;
         QVERIFY2(m_services->start(o, &error), qPrintable(error));
         m_engine = std::make_unique<QQmlApplicationEngine>();
         QVERIFY(m_services->load(*m_engine));
