@@ -61,15 +61,18 @@ int ChatRowsModel::rowCount(const QModelIndex &parent) const
 
 QHash<int, QByteArray> ChatRowsModel::roleNames() const
 {
-    QHash<int, QByteArray> names = MessageListModel().roleNames();
-    names.insert({
-        {PartRole, "part"_ba},
-        {BlockIndexRole, "blockIndex"_ba},
-        {KindRole, "kind"_ba},
-        {RenderTextRole, "renderText"_ba},
-        {LanguageRole, "language"_ba},
-        {ClosedRole, "closed"_ba},
-    });
+    static const QHash<int, QByteArray> names = [] {
+        QHash<int, QByteArray> all = MessageListModel().roleNames();
+        all.insert({
+            {PartRole, "part"_ba},
+            {BlockIndexRole, "blockIndex"_ba},
+            {KindRole, "kind"_ba},
+            {RenderTextRole, "renderText"_ba},
+            {LanguageRole, "language"_ba},
+            {ClosedRole, "closed"_ba},
+        });
+        return all;
+    }();
     return names;
 }
 
