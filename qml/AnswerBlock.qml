@@ -7,25 +7,23 @@ import QtQuick.Controls
 import Confab
 
 // One markdown block of an answer, one row of the message list: prose as
-// markdown, a code fence as a highlighted CodeBlock, a rule as a line.
-// Only the block still being written ever changes while an answer streams.
+// markdown, or a rule as a line (code blocks are AnswerCode rows). Only the
+// block still being written ever changes while an answer streams.
 Item {
     id: root
 
-    /// The block's kind ("paragraph", "code", "rule"...: ChatRowsModel.KindRole).
+    /// The block's kind ("paragraph", "heading", "rule"...: ChatRowsModel.KindRole).
     required property string kind
-    /// Sanitized markdown, or the code of a code block.
+    /// Sanitized markdown.
     required property string renderText
-    /// A code block's language.
-    required property string language
 
     /// A link that is not http(s) was clicked: ask before opening it.
     signal linkConfirmationRequested(string link)
 
-    readonly property bool isProse: root.kind !== "code" && root.kind !== "rule"
+    readonly property bool isProse: root.kind !== "rule"
 
     objectName: "answerBlock"
-    implicitHeight: (root.isProse ? prose.height : loader.height) + 8
+    implicitHeight: (root.isProse ? prose.height : rule.height) + 8
 
     // Prose (most rows) is a MarkdownBlock of its own, not loaded: a Loader
     // asks its item for an implicit width, which makes a wrapped Text lay
@@ -39,25 +37,11 @@ Item {
         onLinkConfirmationRequested: (link) => root.linkConfirmationRequested(link)
     }
 
-    Loader {
-        id: loader
+    Item {
+        id: rule
+        visible: !root.isProse
         width: parent.width
-        active: !root.isProse
-        sourceComponent: root.kind === "code" ? codeView : ruleView
-    }
-
-    Component {
-        id: codeView
-        CodeBlock {
-            code: root.renderText
-            language: root.language
-        }
-    }
-    Component {
-        id: ruleView
-        Item {
-            implicitHeight: 9
-            Rectangle { anchors.centerIn: parent; width: parent.width; height: 1; color: root.palette.mid }
-        }
+        height: root.isProse ? 0 : 9
+        Rectangle { anchors.centerIn: parent; width: parent.width; height: 1; color: root.palette.mid }
     }
 }

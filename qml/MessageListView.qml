@@ -80,9 +80,23 @@ ListView {
         }
         DelegateChoice {
             roleValue: "block"
-            AnswerBlock {
-                width: root.rowWidth
-                onLinkConfirmationRequested: (link) => linkDialog.ask(link)
+            // Code and prose rows apart: each kind is reused for its own.
+            delegate: DelegateChooser {
+                role: "kind"
+
+                DelegateChoice {
+                    roleValue: "code"
+                    AnswerCode {
+                        width: root.rowWidth
+                        onCopyCodeRequested: (row) => Clipboard.setText(root.model.codeText(row))
+                    }
+                }
+                DelegateChoice {
+                    AnswerBlock {
+                        width: root.rowWidth
+                        onLinkConfirmationRequested: (link) => linkDialog.ask(link)
+                    }
+                }
             }
         }
         DelegateChoice {

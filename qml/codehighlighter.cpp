@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "codehighlighter.h"
 
+#include "linehighlighter.h"
+#include "syntaxrepository.h"
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/AbstractHighlighter>
@@ -17,97 +20,6 @@
 
 using namespace Qt::StringLiterals;
 
-SyntaxRepository::SyntaxRepository(QObject *parent)
-    : QObject(parent)
-    , m_repository(std::make_unique<KSyntaxHighlighting::Repository>())
-{
-}
-
-SyntaxRepository::~SyntaxRepository() = default;
-
-KSyntaxHighlighting::Repository &SyntaxRepository::repository()
-{
-    return *m_repository;
-}
-
-namespace {
-
-// Fence names that neither match a definition name nor a file extension.
-QString aliasFor(const QString &language)
-{
-    static const QHash<QString, QString> aliases = {
-        {u"shell"_s, u"Bash"_s}, {u"console"_s, u"Bash"_s}, {u"sh"_s, u"Bash"_s},
-        {u"golang"_s, u"Go"_s}, {u"csharp"_s, u"C#"_s}, {u"cs"_s, u"C#"_s},
-        {u"c++"_s, u"C++"_s}, {u"cpp"_s, u"C++"_s}, {u"objc"_s, u"Objective-C"_s},
-        {u"py"_s, u"Python"_s}, {u"js"_s, u"JavaScript"_s}, {u"ts"_s, u"TypeScript"_s},
-        {u"text"_s, QString()}, {u"plaintext"_s, QString()}, {u"txt"_s, QString()},
-    };
-    return aliases.value(language, language);
-}
-
-KSyntaxHighlighting::Definition findDefinition(KSyntaxHighlighting::Repository &repo, const QString &fenceLanguage)
-{
-    const QString language = aliasFor(fenceLanguage.trimmed().toLower());
-    if (language.isEmpty())
-        return {};
-    KSyntaxHighlighting::Definition def = repo.definitionForName(language);
-    if (def.isValid())
-        return def;
-    def = repo.definitionForFileName(u"file."_s + language);
-    if (def.isValid())
-        return def;
-    const auto all = repo.definitions();
-    for (const auto &candidate : all) {
-        if (candidate.name().compare(language, Qt::CaseInsensitive) == 0)
-            return candidate;
-    }
-    return {};
-}
-
-} // namespace
-
-/// Highlights one line at a time and hands back the formats of that line.
-class LineHighlighter : public KSyntaxHighlighting::AbstractHighlighter
-{
-public:
-    struct Range {
-        int offset;
-        int length;
-        QTextCharFormat format;
-    };
-
-    /// Highlights `line` starting in `state`; fills ranges(); returns the end state.
-    KSyntaxHighlighting::State highlight(QStringView line, const KSyntaxHighlighting::State &state)
-    {
-        m_ranges.clear();
-        return highlightLine(line, state);
-    }
-    const QList<Range> &ranges() const { return m_ranges; }
-
-protected:
-    void applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format) override
-    {
-        if (length <= 0)
-            return;
-        QTextCharFormat f;
-        f.setForeground(format.textColor(theme())); // always: the palette may not match the theme
-        if (format.hasBackgroundColor(theme()))
-            f.setBackground(format.backgroundColor(theme()));
-        if (format.isBold(theme()))
-            f.setFontWeight(QFont::Bold);
-        if (format.isItalic(theme()))
-            f.setFontItalic(true);
-        if (format.isUnderline(theme()))
-            f.setFontUnderline(true);
-        if (format.isStrikeThrough(theme()))
-            f.setFontStrikeOut(true);
-        m_ranges.append({offset, length, f});
-    }
-
-private:
-    QList<Range> m_ranges;
-};
-
 CodeHighlighter::CodeHighlighter(QObject *parent)
     : QObject(parent)
     , m_lines(std::make_unique<LineHighlighter>())
@@ -121,24 +33,22 @@ QTextDocument *CodeHighlighter::textDocument() const
     return m_document ? m_document->textDocument() : nullptr;
 }
 
-KSyntaxHighlighting::Repository *CodeHighlighter::repository()
+SyntaxRepository *CodeHighlighter::shared()
 {
-    if (m_repository)
-        return m_repository;
-    if (QQmlEngine *engine = qmlEngine(this)) {
-        if (auto *shared = engine->singletonInstance<SyntaxRepository *>("Confab", "SyntaxRepository"))
-            m_repository = &shared->repository();
+    if (!m_shared) {
+        if (QQmlEngine *engine = qmlEngine(this))
+            m_shared = engine->singletonInstance<SyntaxRepository *>("Confab", "SyntaxRepository");
     }
-    if (!m_repository) {
-        m_ownRepository = std::make_unique<KSyntaxHighlighting::Repository>();
-        m_repository = m_ownRepository.get();
+    if (!m_shared) {
+        m_ownShared = std::make_unique<SyntaxRepository>();
+        m_shared = m_ownShared.get();
     }
-    return m_repository;
+    return m_shared;
 }
 
 KSyntaxHighlighting::Theme CodeHighlighter::theme()
 {
-    return repository()->defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
+    return shared()->repository().defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
                                              : KSyntaxHighlighting::Repository::LightTheme);
 }
 
@@ -146,7 +56,8 @@ void CodeHighlighter::componentComplete()
 {
     m_complete = true;
     m_lines->setTheme(theme());
-    m_lines->setDefinition(findDefinition(*repository(), m_language));
+    m_lines->setDefinition(shared()->definitionFor(m_language));
+    computeStartState();
     Q_EMIT definitionChanged();
     QQuickTextDocument *document = m_document;
     m_document = nullptr;
@@ -177,7 +88,7 @@ void CodeHighlighter::setCode(const QString &code)
     const qsizetype before = m_code.size();
     m_code = code;
     if (doc) {
-        if (extends) {
+        if (extends && !m_stale) {
             // Streaming: insert only what is new and highlight only the new
             // lines, in one edit: the document is laid out once.
             QTextCursor cursor(doc);
@@ -188,6 +99,8 @@ void CodeHighlighter::setCode(const QString &code)
             cursor.endEditBlock();
         } else {
             doc->setPlainText(code);
+            if (m_startStale)
+                computeStartState();
             rehighlightAll();
         }
     }
@@ -199,8 +112,9 @@ void CodeHighlighter::rehighlightAll()
     QTextDocument *doc = m_complete ? textDocument() : nullptr;
     if (!doc)
         return;
+    m_stale = false;
     m_done = 0;
-    m_state = {};
+    m_state = m_startState;
     QTextCursor cursor(doc);
     cursor.beginEditBlock();
     cursor.select(QTextCursor::Document);
@@ -253,6 +167,39 @@ void CodeHighlighter::setLanguage(const QString &language)
     Q_EMIT languageChanged();
 }
 
+void CodeHighlighter::setCodeBefore(const QString &codeBefore)
+{
+    if (codeBefore == m_codeBefore)
+        return;
+    m_codeBefore = codeBefore;
+    m_startStale = true;
+    markStale();
+    Q_EMIT codeBeforeChanged();
+}
+
+void CodeHighlighter::computeStartState()
+{
+    m_startStale = false;
+    m_startState = shared()->stateAfter(m_lines->definition(), m_codeBefore);
+}
+
+void CodeHighlighter::markStale()
+{
+    if (!m_complete || m_stale)
+        return;
+    m_stale = true;
+    QMetaObject::invokeMethod(this, &CodeHighlighter::refresh, Qt::QueuedConnection);
+}
+
+void CodeHighlighter::refresh()
+{
+    if (!m_stale)
+        return;
+    if (m_startStale)
+        computeStartState();
+    rehighlightAll();
+}
+
 void CodeHighlighter::setDark(bool dark)
 {
     if (dark == m_dark)
@@ -260,7 +207,7 @@ void CodeHighlighter::setDark(bool dark)
     m_dark = dark;
     if (m_complete) {
         m_lines->setTheme(theme());
-        rehighlightAll();
+        markStale();
     }
     Q_EMIT themeChanged();
 }
@@ -305,7 +252,8 @@ void CodeHighlighter::applyDefinition()
 {
     if (!m_complete)
         return;
-    m_lines->setDefinition(findDefinition(*repository(), m_language));
-    rehighlightAll();
+    m_lines->setDefinition(shared()->definitionFor(m_language));
+    m_startStale = true;
+    markStale();
     Q_EMIT definitionChanged();
 }

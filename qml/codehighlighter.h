@@ -20,23 +20,7 @@ class Repository;
 class Theme;
 }
 class LineHighlighter;
-
-/// Shares one KSyntaxHighlighting repository (definitions and themes) per QML
-/// engine; loading it is the expensive part of highlighting.
-class SyntaxRepository : public QObject
-{
-    Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
-
-public:
-    explicit SyntaxRepository(QObject *parent = nullptr);
-    ~SyntaxRepository() override;
-    KSyntaxHighlighting::Repository &repository();
-
-private:
-    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
-};
+class SyntaxRepository;
 
 /// Highlights the code of a TextEdit with KSyntaxHighlighting.
 ///
@@ -57,6 +41,10 @@ class CodeHighlighter : public QObject, public QQmlParserStatus
     Q_PROPERTY(QQuickTextDocument *document READ document WRITE setDocument NOTIFY documentChanged)
     Q_PROPERTY(QString code READ code WRITE setCode NOTIFY codeChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    /// The code shown above this one that belongs to the same fence (the
+    /// earlier segments of a long fence), each line ending in "\n": it is
+    /// highlighted only for the state `code` starts in (inside a comment...).
+    Q_PROPERTY(QString codeBefore READ codeBefore WRITE setCodeBefore NOTIFY codeBeforeChanged)
     /// True to use the dark theme.
     Q_PROPERTY(bool dark READ isDark WRITE setDark NOTIFY themeChanged)
     /// The name of the syntax definition in use ("C++"), empty when none matched.
@@ -76,6 +64,8 @@ public:
     QString code() const { return m_code; }
     void setCode(const QString &code);
     QString language() const { return m_language; }
+    QString codeBefore() const { return m_codeBefore; }
+    void setCodeBefore(const QString &codeBefore);
     void setLanguage(const QString &language);
     bool isDark() const { return m_dark; }
     void setDark(bool dark);
@@ -95,13 +85,21 @@ Q_SIGNALS:
     void documentChanged();
     void codeChanged();
     void languageChanged();
+    void codeBeforeChanged();
     void themeChanged();
     void definitionChanged();
 
 private:
-    KSyntaxHighlighting::Repository *repository();
+    SyntaxRepository *shared();
     KSyntaxHighlighting::Theme theme();
     void applyDefinition();
+    /// The state codeBefore ends in.
+    void computeStartState();
+    /// Language, code before or theme changed: highlight everything again,
+    /// once, when the code is set next or else from the event loop (a
+    /// reused view item gets all three at once).
+    void markStale();
+    void refresh();
     /// Highlights the whole code again (new definition, theme or text).
     void rehighlightAll();
     /// Highlights from m_done on: complete lines for good, then the line
@@ -111,12 +109,16 @@ private:
 
     QPointer<QQuickTextDocument> m_document;
     std::unique_ptr<LineHighlighter> m_lines;
-    std::unique_ptr<KSyntaxHighlighting::Repository> m_ownRepository; // when not created by QML
-    KSyntaxHighlighting::Repository *m_repository = nullptr;
+    std::unique_ptr<SyntaxRepository> m_ownShared; // when not created by a QML engine
+    QPointer<SyntaxRepository> m_shared;
     QString m_code;
     QString m_language;
+    QString m_codeBefore;
+    KSyntaxHighlighting::State m_startState; // the state after m_codeBefore
     qsizetype m_done = 0;              // code highlighted for good: whole lines
     KSyntaxHighlighting::State m_state; // the state the last of those lines ended in
     bool m_dark = false;
     bool m_complete = false;
+    bool m_stale = false;      // everything must be highlighted again
+    bool m_startStale = false; // ... from a new start state
 };

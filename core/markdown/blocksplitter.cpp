@@ -161,6 +161,8 @@ bool BlockSplitter::continueOpen(QStringView line)
             int strip = 0;
             while (strip < m_open.fenceIndent && strip < line.size() && line[strip] == u' ')
                 ++strip;
+            if (m_open.lines >= CodeSegmentLines || (m_open.lines > 0 && block.text.size() >= CodeSegmentChars))
+                startCodeSegment();
             appendLine(line.mid(strip));
         }
         return true;
@@ -288,6 +290,21 @@ void BlockSplitter::closeOpen()
     touch(m_blocks.size() - 1);
     last().closed = true;
     m_open = Open{};
+}
+
+// Closes the open code segment; the fence goes on in a new, empty one.
+void BlockSplitter::startCodeSegment()
+{
+    touch(m_blocks.size() - 1);
+    Block next;
+    next.kind = BlockKind::Code;
+    next.language = last().language;
+    next.segment = last().segment + 1;
+    last().closed = true;
+    last().continues = true;
+    m_blocks.append(std::move(next));
+    m_open.lines = 0;
+    m_open.committedLength = 0;
 }
 
 // Shows the line being written: in the open block, or as a new open block.

@@ -26,6 +26,13 @@ struct Block
     int headingLevel = 0;
     /// True once nothing appended later can change the block.
     bool closed = false;
+    /// A long code fence is split into segments of at most
+    /// BlockSplitter::CodeSegmentLines lines (or about CodeSegmentChars
+    /// characters), one block each, so a view redraws only the segment still
+    /// being written. 0 for the first segment (and for every other block).
+    int segment = 0;
+    /// True when a later segment of the same code fence follows this one.
+    bool continues = false;
 
     friend bool operator==(const Block &, const Block &) = default;
 };
@@ -43,9 +50,19 @@ struct Block
 /// answers: ATX and setext headings, ``` and ~~~ fences with info strings,
 /// bullet and ordered lists (with blank lines between items), block quotes
 /// with lazy continuation, GFM tables, thematic breaks and HTML blocks.
+///
+/// A long code fence becomes several Code blocks ("segments", see
+/// Block::segment): only complete lines move on to a new segment, so the
+/// split does not depend on how the text arrived.
 class BlockSplitter
 {
 public:
+    /// A code segment is closed, and the fence continues in a new block,
+    /// when a line arrives after this many lines...
+    static constexpr int CodeSegmentLines = 40;
+    /// ... or after this many characters.
+    static constexpr qsizetype CodeSegmentChars = 4000;
+
     /// What one call changed: blocks in [firstChanged, oldCount) had their
     /// data changed, blocks in [oldCount, newCount) are new. firstChanged is
     /// oldCount when no existing block changed. newCount >= oldCount always.
@@ -85,6 +102,7 @@ private:
     void startBlock(QStringView line);
     void appendLine(QStringView line);
     void closeOpen();
+    void startCodeSegment();
     void showTentative();
     void dropTentative();
     void touch(qsizetype index);

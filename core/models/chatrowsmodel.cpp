@@ -70,6 +70,9 @@ QHash<int, QByteArray> ChatRowsModel::roleNames() const
             {RenderTextRole, "renderText"_ba},
             {LanguageRole, "language"_ba},
             {ClosedRole, "closed"_ba},
+            {SegmentRole, "segment"_ba},
+            {ContinuesRole, "continues"_ba},
+            {CodeBeforeRole, "codeBefore"_ba},
         });
         return all;
     }();
@@ -117,6 +120,12 @@ QVariant ChatRowsModel::data(const QModelIndex &index, int role) const
         return isBlock ? blockData(MessageBlocksModel::LanguageRole) : QString();
     case ClosedRole:
         return isBlock ? blockData(MessageBlocksModel::ClosedRole) : QVariant(false);
+    case SegmentRole:
+        return isBlock ? blockData(MessageBlocksModel::SegmentRole) : QVariant(0);
+    case ContinuesRole:
+        return isBlock ? blockData(MessageBlocksModel::ContinuesRole) : QVariant(false);
+    case CodeBeforeRole:
+        return isBlock ? blockData(MessageBlocksModel::CodeBeforeRole) : QString();
     default:
         return m_source->data(m_source->index(sourceRow(pos.message)), role);
     }
@@ -141,6 +150,18 @@ QString ChatRowsModel::messageText(int row) const
     if (message < 0 || !m_source)
         return {};
     return m_source->data(m_source->index(message), MessageListModel::TextRole).toString();
+}
+
+QString ChatRowsModel::codeText(int row) const
+{
+    const Position pos = locate(row);
+    if (pos.message < 0)
+        return {};
+    const Entry &e = m_entries[size_t(pos.message)];
+    if (!e.blocks || pos.block < 0 || pos.block >= e.blocksShown
+        || e.blocks->data(e.blocks->index(pos.block), MessageBlocksModel::KindRole).toString() != u"code"_s)
+        return {};
+    return e.blocks->fenceCode(pos.block);
 }
 
 ChatRowsModel::Entry ChatRowsModel::makeEntry(int row)
@@ -312,16 +333,21 @@ void ChatRowsModel::onBlocksChanged(MessageBlocksModel *blocks, int first, int l
     last = std::min(last, e.blocksShown - 1);
     if (first > last)
         return;
+    static const QHash<int, int> toRow = {
+        {MessageBlocksModel::KindRole, KindRole},
+        {MessageBlocksModel::TextRole, RenderTextRole},
+        {MessageBlocksModel::RenderTextRole, RenderTextRole},
+        {MessageBlocksModel::LanguageRole, LanguageRole},
+        {MessageBlocksModel::ClosedRole, ClosedRole},
+        {MessageBlocksModel::SegmentRole, SegmentRole},
+        {MessageBlocksModel::ContinuesRole, ContinuesRole},
+        {MessageBlocksModel::CodeBeforeRole, CodeBeforeRole},
+    };
     QList<int> mapped;
     for (int role : roles) {
-        switch (role) {
-        case MessageBlocksModel::KindRole: mapped.append(KindRole); break;
-        case MessageBlocksModel::TextRole: mapped.append(RenderTextRole); break;
-        case MessageBlocksModel::RenderTextRole: mapped.append(RenderTextRole); break;
-        case MessageBlocksModel::LanguageRole: mapped.append(LanguageRole); break;
-        case MessageBlocksModel::ClosedRole: mapped.append(ClosedRole); break;
-        default: break;
-        }
+        const int rowRole = toRow.value(role, -1);
+        if (rowRole >= 0 && !mapped.contains(rowRole))
+            mapped.append(rowRole);
     }
     if (!roles.isEmpty() && mapped.isEmpty())
         return;

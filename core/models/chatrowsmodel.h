@@ -47,6 +47,14 @@ public:
         LanguageRole,
         /// bool: the block can no longer change (false for other parts).
         ClosedRole,
+        /// int: which segment of a long code fence the block is, 0 for the
+        /// first (see MessageBlocksModel::SegmentRole) and for other parts.
+        SegmentRole,
+        /// bool: a later segment of the same code fence follows.
+        ContinuesRole,
+        /// QString: the code of the fence's earlier segments (see
+        /// MessageBlocksModel::CodeBeforeRole), "" otherwise.
+        CodeBeforeRole,
     };
     Q_ENUM(Role)
 
@@ -69,6 +77,9 @@ public:
     /// ask for it on demand instead of binding to it: a binding would hold a
     /// reference that makes every streamed chunk copy the whole answer.
     Q_INVOKABLE QString messageText(int row) const;
+    /// The whole code of the fence that block row `row` is (a segment of),
+    /// "" for other rows (Copy on a code block).
+    Q_INVOKABLE QString codeText(int row) const;
 
 Q_SIGNALS:
     void sourceChanged();

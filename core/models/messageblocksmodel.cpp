@@ -32,6 +32,14 @@ QVariant MessageBlocksModel::data(const QModelIndex &index, int role) const
     case HeadingLevelRole: return block.headingLevel;
     case RenderTextRole:
         return block.kind == Markdown::BlockKind::Code ? block.text : Markdown::sanitizeForDisplay(block.text);
+    case SegmentRole: return block.segment;
+    case ContinuesRole: return block.continues;
+    case CodeBeforeRole: {
+        QString before;
+        for (int row = fenceStart(index.row()); row < index.row(); ++row)
+            before += m_splitter.blocks().at(row).text + u'\n';
+        return before;
+    }
     default: return {};
     }
 }
@@ -45,7 +53,30 @@ QHash<int, QByteArray> MessageBlocksModel::roleNames() const
         {ClosedRole, "closed"_ba},
         {HeadingLevelRole, "headingLevel"_ba},
         {RenderTextRole, "renderText"_ba},
+        {SegmentRole, "segment"_ba},
+        {ContinuesRole, "continues"_ba},
+        {CodeBeforeRole, "codeBefore"_ba},
     };
+}
+
+int MessageBlocksModel::fenceStart(int row) const
+{
+    const QList<Markdown::Block> &blocks = m_splitter.blocks();
+    if (row < 0 || row >= m_rows)
+        return -1;
+    return row - blocks.at(row).segment;
+}
+
+QString MessageBlocksModel::fenceCode(int row) const
+{
+    const int first = fenceStart(row);
+    if (first < 0)
+        return {};
+    const QList<Markdown::Block> &blocks = m_splitter.blocks();
+    QString code = blocks.at(first).text;
+    for (int i = first + 1; i < m_rows && blocks.at(i).segment > 0; ++i)
+        code += u'\n' + blocks.at(i).text;
+    return code;
 }
 
 void MessageBlocksModel::appendText(QStringView delta)
@@ -102,7 +133,11 @@ void MessageBlocksModel::publish(const Markdown::BlockSplitter::Change &change)
     // The splitter has already changed its blocks; the model publishes the
     // new rows only now (m_rows), so views see a proper insertion.
     if (change.firstChanged < change.oldCount) {
-        Q_EMIT dataChanged(index(change.firstChanged), index(change.oldCount - 1));
+        // Every role but the two a block keeps from its start: views need
+        // not ask for the code before a segment again on every chunk.
+        static const QList<int> roles = {Qt::DisplayRole, KindRole, TextRole, LanguageRole, ClosedRole,
+                                         HeadingLevelRole, RenderTextRole, ContinuesRole};
+        Q_EMIT dataChanged(index(change.firstChanged), index(change.oldCount - 1), roles);
     }
     if (change.newCount > change.oldCount) {
         beginInsertRows({}, change.oldCount, change.newCount - 1);

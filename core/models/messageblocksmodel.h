@@ -36,6 +36,16 @@ public:
         /// QString: `text` made safe for a rich-text renderer: images become
         /// links and raw HTML is escaped (see Markdown::sanitizeForDisplay).
         RenderTextRole,
+        /// int: which segment of a long code fence the block is (see
+        /// Markdown::Block::segment); 0 for the first and for other blocks.
+        SegmentRole,
+        /// bool: a later segment of the same code fence follows.
+        ContinuesRole,
+        /// QString: the code of the fence's earlier segments, each line ending
+        /// in "\n" (a highlighter needs it for the state the segment starts
+        /// in); "" for a first segment and for other blocks. Views are never
+        /// told it changed: it can't, once the block exists.
+        CodeBeforeRole,
     };
     Q_ENUM(Role)
 
@@ -56,6 +66,8 @@ public:
     Q_INVOKABLE void setText(const QString &full, bool finished = false);
     /// The answer is complete: closes the last block.
     Q_INVOKABLE void finish();
+    /// The whole code of the fence that block `row` is a segment of.
+    QString fenceCode(int row) const;
     /// Every character given so far.
     QString text() const { return m_splitter.text(); }
     bool isFinished() const { return m_finished; }
@@ -67,6 +79,8 @@ Q_SIGNALS:
 private:
     void publish(const Markdown::BlockSplitter::Change &change);
     void setFinished(bool finished);
+    /// The first segment of the code fence that block `row` belongs to.
+    int fenceStart(int row) const;
 
     Markdown::BlockSplitter m_splitter;
     int m_rows = 0; // rows published to views

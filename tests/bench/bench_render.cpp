@@ -94,7 +94,12 @@ Item {
 }
 )";
 
-int runMode(const QString &mode, qsizetype bytes, int codeBlocks, const QString &screenshot)
+// cpuLimit > 0: stop once the process has used that much CPU (the naive
+// mode at 1 MB would run for about an hour); the result then says how far
+// it got, and its CPU is a lower bound.
+// traceMs > 0: print every frame slower than that, split into its parts.
+int runMode(const QString &mode, qsizetype bytes, int codeBlocks, const QString &screenshot, double cpuLimit,
+            double traceMs)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
@@ -157,7 +162,12 @@ int runMode(const QString &mode, qsizetype bytes, int codeBlocks, const QString 
     double due = 0;
     qsizetype sent = 0;
     qsizetype token = 0;
+    bool stopped = false;
     while (token < tokenEnds.size()) {
+        if (cpuLimit > 0 && cpuSeconds() - cpuBefore > cpuLimit) {
+            stopped = true;
+            break;
+        }
         due += tokensPerFrame;
         while (token < tokenEnds.size() && double(token) < due)
             ++token;
@@ -181,17 +191,22 @@ int runMode(const QString &mode, qsizetype bytes, int codeBlocks, const QString 
         window.update();
         renderNow();
         wallMs.append(double(wall.nsecsElapsed() - t0) / 1e6);
+        if (traceMs > 0 && wallMs.last() > traceMs) {
+            std::fprintf(stderr, "slow frame %lld at byte %lld: %.1f ms (update %.1f, events %.1f, render %.1f), rows %d\n",
+                         qlonglong(wallMs.size() - 1), qlonglong(end), wallMs.last(), updateMs.last(), eventsMs.last(),
+                         wallMs.last() - updateMs.last() - eventsMs.last(), rows.rowCount());
+        }
         cpuMs.append(threadCpuMs() - c0);
         sent = end;
     }
-    if (blocks)
+    if (blocks && !stopped)
         messages.setState(answerId, MessageState::Complete);
     const double cpuTotal = cpuSeconds() - cpuBefore;
     std::printf("RESULT mode=%s bytes=%lld frames=%lld p50_ms=%.3f p99_ms=%.3f max_ms=%.3f cpu_p50_ms=%.3f "
-                "cpu_p99_ms=%.3f update_p50_ms=%.3f update_p99_ms=%.3f events_p99_ms=%.3f cpu_s=%.3f wall_s=%.3f vmhwm_kb=%ld first_frame_ms=%.1f rows=%d\n",
+                "cpu_p99_ms=%.3f update_p50_ms=%.3f update_p99_ms=%.3f events_p99_ms=%.3f cpu_s=%.3f wall_s=%.3f vmhwm_kb=%ld first_frame_ms=%.1f rows=%d streamed_bytes=%lld stopped_at_cpu_limit=%d\n",
                 qPrintable(mode), qlonglong(answer.size()), qlonglong(wallMs.size()), percentile(wallMs, 0.5),
                 percentile(wallMs, 0.99), percentile(wallMs, 1.0), percentile(cpuMs, 0.5), percentile(cpuMs, 0.99),
-                percentile(updateMs, 0.5), percentile(updateMs, 0.99), percentile(eventsMs, 0.99), cpuTotal, double(wall.nsecsElapsed()) / 1e9, statusKb("VmHWM:"), firstFrameMs, rows.rowCount());
+                percentile(updateMs, 0.5), percentile(updateMs, 0.99), percentile(eventsMs, 0.99), cpuTotal, double(wall.nsecsElapsed()) / 1e9, statusKb("VmHWM:"), firstFrameMs, rows.rowCount(), qlonglong(sent), int(stopped));
     std::fflush(stdout);
     if (!screenshot.isEmpty()) {
         if (blocks) // show the status card too
@@ -218,11 +233,16 @@ int main(int argc, char *argv[])
     parser.addOption({u"naive-bytes"_s, u"size of the answer for the naive run (default: --bytes)"_s, u"bytes"_s});
     parser.addOption({u"code-blocks"_s, u"fenced code blocks in the answer (default 30)"_s, u"n"_s, u"30"_s});
     parser.addOption({u"screenshot"_s, u"save the window at the end of the run as a PNG"_s, u"file"_s});
+    parser.addOption({u"trace-slow"_s, u"print each frame slower than this (ms), split into its parts"_s,
+                      u"ms"_s, u"0"_s});
+    parser.addOption({u"cpu-limit"_s, u"stop a run after this much CPU (seconds); "
+                                      "with both modes, the naive run only"_s, u"seconds"_s, u"0"_s});
     parser.process(app);
     const qsizetype bytes = parser.value(u"bytes"_s).toLongLong();
     if (parser.isSet(u"mode"_s))
         return runMode(parser.value(u"mode"_s), bytes, parser.value(u"code-blocks"_s).toInt(),
-                       parser.value(u"screenshot"_s));
+                       parser.value(u"screenshot"_s), parser.value(u"cpu-limit"_s).toDouble(),
+                       parser.value(u"trace-slow"_s).toDouble());
 
     const QString all = QString::number(bytes);
     const QString naive = parser.isSet(u"naive-bytes"_s) ? parser.value(u"naive-bytes"_s) : all;
@@ -233,8 +253,11 @@ int main(int argc, char *argv[])
     for (const QStringList &run : std::as_const(runs)) {
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(), {u"--mode"_s, run.at(0), u"--bytes"_s, run.at(1),
-                                                               u"--code-blocks"_s, parser.value(u"code-blocks"_s)});
+        QStringList args = {u"--mode"_s, run.at(0), u"--bytes"_s, run.at(1),
+                            u"--code-blocks"_s, parser.value(u"code-blocks"_s)};
+        if (run.at(0) == u"naive"_s)
+            args << u"--cpu-limit"_s << parser.value(u"cpu-limit"_s);
+        child.start(QCoreApplication::applicationFilePath(), args);
         child.waitForFinished(-1);
         std::fputs(child.readAllStandardOutput().constData(), stdout);
         std::fflush(stdout);

@@ -6,15 +6,20 @@
 // press keys, save screenshots.
 #pragma once
 
+#include "appservices.h"
 #include "faultserver.h"
 #include "settings/providersettings.h"
 
 #include <QAccessible>
 #include <QDir>
 #include <QSettings>
+#include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 namespace E2E {
 
@@ -131,6 +136,40 @@ inline void saveFaultProvider(const QString &settingsPath, const FaultInjection:
     QVERIFY2(providers.save(e, &error), qPrintable(error));
     QVERIFY2(providers.setFallbackOrder({QStringLiteral("fault")}, &error), qPrintable(error));
     s.sync();
+}
+
+/// The real app: its services, its QML engine and its window. Members go
+/// in reverse order: the window before the services it shows.
+struct App
+{
+    std::unique_ptr<AppServices> services;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+
+    void stop()
+    {
+        window = nullptr;
+        engine.reset();
+        services.reset();
+    }
+};
+
+/// Starts the app on dir's settings.ini and the database dir/database,
+/// without a keychain, and waits for its window to be exposed.
+inline void start(App &app, const QTemporaryDir &dir, const QString &database)
+{
+    app.services = std::make_unique<AppServices>();
+    AppServices::Options o;
+    o.databasePath = dir.filePath(database);
+    o.settingsPath = dir.filePath(QStringLiteral("settings.ini"));
+    o.useKeychain = false;
+    QString error;
+    QVERIFY2(app.services->start(o, &error), qPrintable(error));
+    app.engine = std::make_unique<QQmlApplicationEngine>();
+    QVERIFY(app.services->load(*app.engine));
+    app.window = qobject_cast<QQuickWindow *>(app.engine->rootObjects().constFirst());
+    QVERIFY(app.window);
+    QVERIFY(QTest::qWaitForWindowExposed(app.window));
 }
 
 } // namespace E2E

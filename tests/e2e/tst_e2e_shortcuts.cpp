@@ -34,11 +34,10 @@ class TestE2EShortcuts : public QObject
 
     QTemporaryDir m_dir;
     FaultServer m_server;
-    std::unique_ptr<AppServices> m_services;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    E2E::App m_app;
     QQuickWindow *m_window = nullptr;
 
-    ChatController *chat() const { return m_services->conversations()->current(); }
+    ChatController *chat() const { return m_app.services->conversations()->current(); }
     QString lastState() const
     {
         auto *m = chat()->messages();
@@ -80,25 +79,13 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
 
-        m_services = std::make_unique<AppServices>();
-        AppServices::Options o;
-        o.databasePath = m_dir.filePath(u"shortcuts.sqlite"_s);
-        o.settingsPath = m_dir.filePath(u"settings.ini"_s);
-        o.useKeychain = false;
-        QString error;
-        QVERIFY2(m_services->start(o, &error), qPrintable(error));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(m_services->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        E2E::start(m_app, m_dir, u"shortcuts.sqlite"_s);
+        if (QTest::currentTestFailed())
+            return;
+        m_window = m_app.window;
         QTRY_VERIFY_WITH_TIMEOUT(chat() && chat()->isLoaded(), 10000);
     }
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_services.reset();
-    }
+    void cleanupTestCase() { m_app.stop(); }
 
     void mainControlsHaveAccessibleNames_data()
     {
@@ -175,12 +162,12 @@ private Q_SLOTS:
 
     void ctrlNStartsANewChat()
     {
-        const qint64 before = m_services->conversations()->currentId();
+        const qint64 before = m_app.services->conversations()->currentId();
         QVERIFY(chat()->messages()->rowCount() > 0);
         focusNeutral();
         QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(m_services->conversations()->currentId() != before, 5000);
-        QVERIFY(m_services->conversations()->currentId() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.services->conversations()->currentId() != before, 5000);
+        QVERIFY(m_app.services->conversations()->currentId() > 0);
         QTRY_VERIFY_WITH_TIMEOUT(chat()->isLoaded(), 5000);
         QCOMPARE(chat()->messages()->rowCount(), 0);
         QCOMPARE(focusName(), u"composerInput"_s); // ready to type

@@ -16,6 +16,8 @@ Item {
         }
     }
 
+    SignalSpy { id: copySpy; signalName: "copyRequested" }
+
     TestCase {
         name: "CodeBlock"
         when: windowShown
@@ -73,14 +75,59 @@ Item {
             compare(findChild(block, "codeText").text, "just text");
         }
 
-        function test_copyPutsCodeOnClipboard() {
+        // Copy asks whoever shows the block for the code: a segment of a
+        // long fence holds only part of it.
+        function test_copyAsksForTheCode() {
             const block = create("echo hello\necho world", "bash");
-            Clipboard.setText("");
+            copySpy.target = block;
+            copySpy.clear();
             const button = findChild(block, "copyCodeButton");
             verify(button);
             mouseClick(button);
-            compare(Clipboard.text(), "echo hello\necho world");
+            compare(copySpy.count, 1);
             compare(button.text, "Copied");
+        }
+
+        // A later segment starts in the state the code before it ended in:
+        // here inside a C comment, so its first word is coloured as comment.
+        function test_segmentStartsWhereTheCodeBeforeEnded() {
+            const comment = create("/* a comment */", "cpp");
+            tryVerify(() => comment.highlighter.colorAt(3).valid, 5000);
+            const commentColour = comment.highlighter.colorAt(3);
+            const alone = create("still inside */ int x;", "cpp");
+            tryVerify(() => alone.highlighter.colorAt(16).valid, 5000);
+            verify(!Qt.colorEqual(alone.highlighter.colorAt(1), commentColour), "without the code before: not a comment");
+
+            const segment = createTemporaryObject(codeComponent, root, {
+                code: "still inside */ int x;", language: "cpp", dark: false,
+                codeBefore: "int y;\n/* opened here\n", segment: 1
+            });
+            tryVerify(() => segment.highlighter.colorAt(1).valid, 5000);
+            verify(Qt.colorEqual(segment.highlighter.colorAt(1), commentColour), "inside the comment");
+            verify(Qt.colorEqual(segment.highlighter.colorAt(16), alone.highlighter.colorAt(16)), "'int' after it is a keyword again");
+            // The next segment's code before extends this one's: the state
+            // is carried on from the remembered one, with the same result.
+            const next = createTemporaryObject(codeComponent, root, {
+                code: "more */ int z; /* again", language: "cpp", dark: false,
+                codeBefore: "int y;\n/* opened here\nstill inside\n", segment: 2
+            });
+            tryVerify(() => next.highlighter.colorAt(1).valid, 5000);
+            verify(Qt.colorEqual(next.highlighter.colorAt(1), commentColour), "still inside the comment");
+            verify(Qt.colorEqual(next.highlighter.colorAt(8), alone.highlighter.colorAt(16)), "'int' is a keyword");
+            // Only the first segment carries the label and Copy.
+            verify(!findChild(segment, "codeLanguage"));
+            verify(findChild(comment, "codeLanguage").visible);
+        }
+
+        // Segments stack without a gap: a block that continues has no bottom
+        // padding, so its last line meets the next segment's first.
+        function test_continuingSegmentHasNoBottomPadding() {
+            const last = createTemporaryObject(codeComponent, root, { code: "a\nb", language: "", segment: 1 });
+            const middle = createTemporaryObject(codeComponent, root, { code: "a\nb", language: "", segment: 1, continues: true });
+            const text = findChild(middle, "codeText");
+            tryVerify(() => text.height > 0);
+            compare(middle.height, text.height);
+            compare(last.height, text.height + 10);
         }
     }
 }

@@ -14,6 +14,7 @@ Item {
     Component { id: endComponent; AnswerEnd { width: root.width } }
     Component { id: headerComponent; AnswerHeader { width: root.width } }
     Component { id: blockComponent; AnswerBlock { width: root.width } }
+    Component { id: codeComponent; AnswerCode { width: root.width } }
     Component { id: userComponent; UserMessage { width: root.width } }
 
     SignalSpy { id: continueSpy; signalName: "continueRequested" }
@@ -21,6 +22,7 @@ Item {
     SignalSpy { id: regenerateSpy; signalName: "regenerateRequested" }
     SignalSpy { id: copySpy; signalName: "copyRequested" }
     SignalSpy { id: editSpy; signalName: "editRequested" }
+    SignalSpy { id: codeCopySpy; signalName: "copyCodeRequested" }
 
     TestCase {
         name: "MessageParts"
@@ -125,23 +127,19 @@ Item {
             verify(!findChild(none, "thinkingToggle").visible);
         }
 
-        function test_blocksRenderAsMarkdownCodeOrRule_data() {
+        function test_blocksRenderAsMarkdownOrRule_data() {
             return [
-                { tag: "paragraph", kind: "paragraph", text: "Partial **answer**", child: "markdownBlock" },
-                { tag: "code", kind: "code", text: "int x;", child: "codeBlock" },
-                { tag: "rule", kind: "rule", text: "", child: "" },
+                { tag: "paragraph", kind: "paragraph", text: "Partial **answer**" },
+                { tag: "rule", kind: "rule", text: "" },
             ];
         }
 
-        function test_blocksRenderAsMarkdownCodeOrRule(data) {
-            const block = createTemporaryObject(blockComponent, root,
-                                                { kind: data.kind, renderText: data.text, language: "cpp" });
+        function test_blocksRenderAsMarkdownOrRule(data) {
+            const block = createTemporaryObject(blockComponent, root, { kind: data.kind, renderText: data.text });
             verify(block);
             tryVerify(() => block.height > 8);
-            const code = findChild(block, "codeBlock");
             const prose = findChild(block, "markdownBlock");
             compare(prose.visible, data.kind === "paragraph");
-            compare(code !== null, data.kind === "code");
             if (data.kind === "paragraph") {
                 compare(prose.textFormat, Text.MarkdownText);
                 compare(prose.text, data.text);
@@ -149,10 +147,46 @@ Item {
                 block.renderText = data.text + " and more";
                 compare(findChild(block, "markdownBlock"), prose);
                 compare(prose.text, "Partial **answer** and more");
-            } else if (data.kind === "code") {
-                compare(code.language, "cpp");
-                compare(code.code, "int x;");
             }
+        }
+
+        function test_codeRowIsAHighlightedCodeBlock() {
+            const row = createTemporaryObject(codeComponent, root, { renderText: "int x;", language: "cpp", index: 3,
+                                                                     segment: 0, continues: false, codeBefore: "" });
+            verify(row);
+            const code = findChild(row, "codeBlock");
+            verify(code);
+            compare(code.language, "cpp");
+            compare(code.code, "int x;");
+            tryVerify(() => code.highlighter.definitionName === "C++", 5000);
+            // The open block grows in place.
+            row.renderText = "int x;\nint y;";
+            compare(findChild(row, "codeBlock"), code);
+            compare(findChild(code, "codeText").text, "int x;\nint y;");
+        }
+
+        // A segment of a long fence: no gap below it when the fence goes
+        // on, the code before it reaches the highlighter, and Copy asks the
+        // view for the whole fence by row.
+        function test_codeSegmentJoinsTheNextAndCopiesByRow() {
+            const props = { renderText: "b();", language: "cpp", index: 9,
+                            segment: 1, continues: true, codeBefore: "a();\n" };
+            const block = createTemporaryObject(codeComponent, root, props);
+            const code = findChild(block, "codeBlock");
+            tryVerify(() => code && code.height > 0);
+            compare(block.height, code.height);
+            compare(code.highlighter.codeBefore, "a();\n");
+            block.continues = false;
+            compare(block.height, code.height + 8);
+            codeCopySpy.target = block;
+            codeCopySpy.clear();
+            // Copy sits on the first segment.
+            const first = createTemporaryObject(codeComponent, root,
+                                                Object.assign({}, props, { segment: 0, codeBefore: "", index: 8 }));
+            codeCopySpy.target = first;
+            mouseClick(findChild(first, "copyCodeButton"));
+            compare(codeCopySpy.count, 1);
+            compare(codeCopySpy.signalArguments[0][0], 8);
         }
 
         function test_userMessageIsPlainTextWithEdit() {

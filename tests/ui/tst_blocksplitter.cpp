@@ -152,6 +152,79 @@ private Q_SLOTS:
         compareBlocks(split(u"```rust{.numberLines}\nfn f(){}\n```"_s), {{BlockKind::Code, u"fn f(){}"_s, u"rust"_s}});
     }
 
+    // A long fence becomes segments of CodeSegmentLines lines; joined with
+    // newlines they are the fence's code; only the last is open.
+    void longFenceIsSplitIntoSegments()
+    {
+        const int lines = BlockSplitter::CodeSegmentLines * 2 + 5;
+        QString code;
+        for (int i = 0; i < lines; ++i)
+            code += (i ? u"\n"_s : QString()) + u"line %1"_s.arg(i);
+        const QString text = u"Intro\n\n```rust\n"_s + code + u"\n```\nAfter\n"_s;
+
+        BlockSplitter s;
+        s.append(text);
+        const QList<Block> &b = s.blocks();
+        QVERIFY2(b.size() == 5, qPrintable(describe(b)));
+        QStringList joined;
+        for (int i = 1; i <= 3; ++i) {
+            QCOMPARE(b[i].kind, BlockKind::Code);
+            QCOMPARE(b[i].language, u"rust"_s);
+            QCOMPARE(b[i].segment, i - 1);
+            QCOMPARE(b[i].continues, i < 3);
+            QVERIFY(b[i].closed);
+            joined.append(b[i].text);
+        }
+        QCOMPARE(b[1].text.count(u'\n') + 1, BlockSplitter::CodeSegmentLines);
+        QCOMPARE(b[3].text.count(u'\n') + 1, 5);
+        QCOMPARE(joined.join(u'\n'), code);
+        QCOMPARE(b[4].text, u"After"_s);
+        QCOMPARE(b[4].segment, 0);
+        QVERIFY(!b[0].continues && !b[4].continues);
+
+        // Exactly CodeSegmentLines lines: one segment, nothing empty after it.
+        QString full;
+        for (int i = 0; i < BlockSplitter::CodeSegmentLines; ++i)
+            full += u"x\n"_s;
+        const QList<Block> one = split(u"```\n"_s + full + u"```\n"_s);
+        QCOMPARE(one.size(), 1);
+        QVERIFY(!one[0].continues);
+
+        // Few but long lines: segments by size too.
+        const QString wide(BlockSplitter::CodeSegmentChars, u'w');
+        const QList<Block> wideBlocks = split(u"```\n"_s + wide + u"\n"_s + wide + u"\n```"_s);
+        QCOMPARE(wideBlocks.size(), 2);
+        QCOMPARE(wideBlocks[1].segment, 1);
+        QCOMPARE(wideBlocks[1].text, wide);
+
+        // Streamed in any two pieces, or character by character, the
+        // segments are the same, and a closed segment never changes.
+        const QList<Block> whole = split(text);
+        for (qsizetype cut = 0; cut <= text.size(); cut += 7) {
+            BlockSplitter t;
+            t.append(QStringView(text).left(cut));
+            t.append(QStringView(text).mid(cut));
+            t.finish();
+            QVERIFY2(t.blocks() == whole, qPrintable(u"cut at %1:\n"_s.arg(cut) + describe(t.blocks())));
+        }
+        BlockSplitter c;
+        QList<Block> closedSoFar;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const BlockSplitter::Change change = c.append(QStringView(text).mid(i, 1));
+            QVERIFY(change.firstChanged >= change.oldCount - 1);
+            for (qsizetype k = 0; k < closedSoFar.size(); ++k)
+                QVERIFY2(c.blocks().at(k) == closedSoFar.at(k), qPrintable(u"block %1 at char %2"_s.arg(k).arg(i)));
+            closedSoFar.clear();
+            for (const Block &blk : c.blocks()) {
+                if (!blk.closed)
+                    break;
+                closedSoFar.append(blk);
+            }
+        }
+        c.finish();
+        QCOMPARE(c.blocks(), whole);
+    }
+
     void unclosedFenceWhileStreaming()
     {
         BlockSplitter s;

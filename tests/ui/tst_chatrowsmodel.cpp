@@ -48,6 +48,60 @@ QStringList fresh(MessageListModel &source)
     return dump(rebuilt);
 }
 
+/// What a view knows of a model: the values of `roles` per row, refreshed
+/// only when the model says they changed (as a QML delegate's properties).
+class Mirror
+{
+public:
+    Mirror(QAbstractItemModel *model, QList<int> roles)
+        : m_model(model)
+        , m_roles(std::move(roles))
+    {
+        for (int row = 0; row < model->rowCount(); ++row)
+            m_rows.append(read(row, m_roles));
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, model, [this](const QModelIndex &, int first, int last) {
+            for (int row = first; row <= last; ++row)
+                m_rows.insert(row, read(row, m_roles));
+        });
+        QObject::connect(model, &QAbstractItemModel::rowsRemoved, model, [this](const QModelIndex &, int first, int last) {
+            m_rows.remove(first, last - first + 1);
+        });
+        QObject::connect(model, &QAbstractItemModel::dataChanged, model,
+                         [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &changed) {
+                             const QList<int> asked = changed.isEmpty() ? m_roles : changed;
+                             for (int row = tl.row(); row <= br.row(); ++row) {
+                                 const QMap<int, QVariant> now = read(row, asked);
+                                 for (auto it = now.begin(); it != now.end(); ++it) {
+                                     if (m_roles.contains(it.key()))
+                                         m_rows[row][it.key()] = it.value();
+                                 }
+                             }
+                         });
+    }
+    /// The rows as the view shows them, against the model's current data.
+    QList<QMap<int, QVariant>> seen() const { return m_rows; }
+    QList<QMap<int, QVariant>> actual() const
+    {
+        QList<QMap<int, QVariant>> rows;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            rows.append(read(row, m_roles));
+        return rows;
+    }
+
+private:
+    QMap<int, QVariant> read(int row, const QList<int> &roles) const
+    {
+        QMap<int, QVariant> values;
+        for (int role : roles)
+            values.insert(role, m_model->index(row, 0).data(role));
+        return values;
+    }
+
+    QAbstractItemModel *m_model;
+    QList<int> m_roles;
+    QList<QMap<int, QVariant>> m_rows;
+};
+
 } // namespace
 
 class TstChatRowsModel : public QObject
@@ -138,6 +192,52 @@ private Q_SLOTS:
         // Rows of earlier messages were never touched.
         QCOMPARE(rows.index(0).data(ChatRowsModel::PartRole).toString(), u"message"_s);
         QCOMPARE(rows.index(3).data(ChatRowsModel::RenderTextRole).toString(), u"Two blocks."_s);
+    }
+
+    // A long code fence streams as segments: the rows a view has seen
+    // through the model's signals (with their roles) are right at every
+    // step, and Copy on any segment takes the whole fence.
+    void longFenceStreamsAsSegments()
+    {
+        QString code;
+        for (int i = 0; i < 100; ++i)
+            code += (i ? u"\n"_s : QString()) + u"  call(%1); /* note */"_s.arg(i);
+        const QString answer = u"Here:\n\n```cpp\n"_s + code + u"\n```\n\nDone."_s;
+        MessageListModel source;
+        source.setMessages({msg(1, ChatMessage::Role::User, u"Q"_s)});
+        ChatRowsModel rows;
+        rows.setSource(&source);
+        QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Mirror view(&rows, {ChatRowsModel::PartRole, ChatRowsModel::KindRole, ChatRowsModel::RenderTextRole,
+                            ChatRowsModel::LanguageRole, ChatRowsModel::ClosedRole, ChatRowsModel::SegmentRole,
+                            ChatRowsModel::ContinuesRole, ChatRowsModel::CodeBeforeRole});
+        source.append(msg(2, ChatMessage::Role::Assistant, {}, MessageState::Streaming));
+        for (qsizetype i = 0; i < answer.size(); i += 5) {
+            source.appendText(2, QStringView(answer).mid(i, 5));
+            QVERIFY2(view.seen() == view.actual(), qPrintable(u"after %1 characters"_s.arg(i + 5)));
+        }
+        source.setState(2, MessageState::Complete);
+        QCOMPARE(view.seen(), view.actual());
+        QCOMPARE(dump(rows), fresh(source));
+
+        // Rows: message, head, "Here:", 3 segments, "Done.", end.
+        QCOMPARE(rows.rowCount(), 8);
+        QStringList segments;
+        for (int row = 3; row <= 5; ++row) {
+            const QModelIndex i = rows.index(row);
+            QCOMPARE(i.data(ChatRowsModel::KindRole).toString(), u"code"_s);
+            QCOMPARE(i.data(ChatRowsModel::SegmentRole).toInt(), row - 3);
+            QCOMPARE(i.data(ChatRowsModel::ContinuesRole).toBool(), row < 5);
+            QCOMPARE(i.data(ChatRowsModel::CodeBeforeRole).toString(),
+                     segments.isEmpty() ? QString() : segments.join(u'\n') + u'\n');
+            segments.append(i.data(ChatRowsModel::RenderTextRole).toString());
+            QCOMPARE(rows.codeText(row), code);
+        }
+        QCOMPARE(segments.join(u'\n'), code);
+        QCOMPARE(rows.index(6).data(ChatRowsModel::SegmentRole).toInt(), 0);
+        QCOMPARE(rows.codeText(2), QString()); // prose
+        QCOMPARE(rows.codeText(7), QString()); // end row
+        QCOMPARE(rows.codeText(99), QString());
     }
 
     // Usage, state, thinking...: a change of the message itself updates its
