@@ -59,41 +59,14 @@ Control {
     contentItem: Column {
         spacing: 0
 
-        // The label and Copy, on the first segment of a fence only (a
-        // Loader: the other segments don't pay for controls they never show).
-        Loader {
-            active: root.segment === 0
+        // The label and Copy, on the first segment of a fence only. Hidden,
+        // not unloaded, on the others: the list reuses code rows for any
+        // segment, and making the controls again would cost more.
+        Item {
+            visible: root.segment === 0
             width: parent.width
-            sourceComponent: header
-        }
+            height: visible ? row.implicitHeight : 0
 
-        TextEdit {
-            id: codeEdit
-            objectName: "codeText"
-            x: 10
-            width: parent.width - 20
-            readOnly: true
-            selectByMouse: true
-            textFormat: TextEdit.PlainText
-            wrapMode: TextEdit.Wrap
-            font: highlighter.fixedFont
-            color: highlighter.textColor
-            selectionColor: root.palette.highlight
-            selectedTextColor: root.palette.highlightedText
-            Accessible.role: Accessible.EditableText
-            Accessible.name: qsTr("Code")
-            Accessible.readOnly: true
-        }
-        Item {
-            width: 1
-            height: root.continues ? 0 : 10
-        }
-    }
-
-    Component {
-        id: header
-        Item {
-            implicitHeight: row.implicitHeight
             RowLayout {
                 id: row
                 x: 10
@@ -124,6 +97,28 @@ Control {
                     }
                 }
             }
+        }
+
+        TextEdit {
+            id: codeEdit
+            objectName: "codeText"
+            x: 10
+            width: parent.width - 20
+            readOnly: true
+            selectByMouse: true
+            textFormat: TextEdit.PlainText
+            wrapMode: TextEdit.Wrap
+            font: highlighter.fixedFont
+            color: highlighter.textColor
+            selectionColor: root.palette.highlight
+            selectedTextColor: root.palette.highlightedText
+            Accessible.role: Accessible.EditableText
+            Accessible.name: qsTr("Code")
+            Accessible.readOnly: true
+        }
+        Item {
+            width: 1
+            height: root.continues ? 0 : 10
         }
     }
 

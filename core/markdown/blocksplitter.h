@@ -59,9 +59,9 @@ class BlockSplitter
 public:
     /// A code segment is closed, and the fence continues in a new block,
     /// when a line arrives after this many lines...
-    static constexpr int CodeSegmentLines = 40;
+    static constexpr int CodeSegmentLines = 20;
     /// ... or after this many characters.
-    static constexpr qsizetype CodeSegmentChars = 4000;
+    static constexpr qsizetype CodeSegmentChars = 2000;
 
     /// What one call changed: blocks in [firstChanged, oldCount) had their
     /// data changed, blocks in [oldCount, newCount) are new. firstChanged is

@@ -115,7 +115,7 @@ Item {
             verify(Qt.colorEqual(next.highlighter.colorAt(1), commentColour), "still inside the comment");
             verify(Qt.colorEqual(next.highlighter.colorAt(8), alone.highlighter.colorAt(16)), "'int' is a keyword");
             // Only the first segment carries the label and Copy.
-            verify(!findChild(segment, "codeLanguage"));
+            verify(!findChild(segment, "codeLanguage").visible);
             verify(findChild(comment, "codeLanguage").visible);
         }
 

@@ -200,7 +200,7 @@ private Q_SLOTS:
     void longFenceStreamsAsSegments()
     {
         QString code;
-        for (int i = 0; i < 100; ++i)
+        for (int i = 0; i < Markdown::BlockSplitter::CodeSegmentLines * 2 + 15; ++i) // three segments
             code += (i ? u"\n"_s : QString()) + u"  call(%1); /* note */"_s.arg(i);
         const QString answer = u"Here:\n\n```cpp\n"_s + code + u"\n```\n\nDone."_s;
         MessageListModel source;
