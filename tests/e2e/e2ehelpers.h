@@ -138,6 +138,15 @@ inline void saveFaultProvider(const QString &settingsPath, const FaultInjection:
     s.sync();
 }
 
+/// Starts the fault server and writes dir/settings.ini with it as the only
+/// provider (see saveFaultProvider).
+inline void useFaultServer(const QTemporaryDir &dir, FaultInjection::FaultServer &server)
+{
+    QVERIFY(dir.isValid());
+    QVERIFY(server.listen());
+    saveFaultProvider(dir.filePath(QStringLiteral("settings.ini")), server);
+}
+
 /// The real app: its services, its QML engine and its window. Members go
 /// in reverse order: the window before the services it shows.
 struct App

@@ -99,9 +99,7 @@ class TestE2E : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY(m_server.listen());
-        E2E::saveFaultProvider(m_dir.filePath(u"settings.ini"_s), m_server);
+        E2E::useFaultServer(m_dir, m_server);
         if (QTest::currentTestFailed())
             return;
     }

@@ -71,15 +71,14 @@ class TestE2ECopy : public QObject
     /// Scrolls the message list so that `row` of ChatRowsModel is at its top.
     void showRow(int row)
     {
-        QVERIFY(QMetaObject::invokeMethod(view(), "positionViewAtIndex", Q_ARG(int, row), Q_ARG(int, 0 /* ListView.Beginning */)));
+        constexpr int beginning = 0; // ListView.Beginning
+        QVERIFY(QMetaObject::invokeMethod(view(), "positionViewAtIndex", Q_ARG(int, row), Q_ARG(int, beginning)));
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY(m_server.listen());
-        E2E::saveFaultProvider(m_dir.filePath(u"settings.ini"_s), m_server);
+        E2E::useFaultServer(m_dir, m_server);
         if (QTest::currentTestFailed())
             return;
         E2E::start(m_app, m_dir, u"copy.sqlite"_s);

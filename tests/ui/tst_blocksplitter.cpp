@@ -51,6 +51,30 @@ void compareBlocks(const QList<Block> &actual, const QList<Expect> &expected)
     }
 }
 
+// Appends text one character at a time: each append changes at most the
+// previously last block and never removes one, a closed block never changes
+// afterwards, and the end result is that of the whole text at once.
+void streamCharByChar(const QString &text)
+{
+    BlockSplitter s;
+    QList<Block> closedSoFar;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const BlockSplitter::Change change = s.append(QStringView(text).mid(i, 1));
+        QVERIFY(change.newCount >= change.oldCount);
+        QVERIFY(change.firstChanged >= change.oldCount - 1);
+        for (qsizetype b = 0; b < closedSoFar.size(); ++b)
+            QVERIFY2(s.blocks().at(b) == closedSoFar.at(b), qPrintable(u"block %1 at char %2"_s.arg(b).arg(i)));
+        closedSoFar.clear();
+        for (const Block &b : s.blocks()) {
+            if (!b.closed)
+                break;
+            closedSoFar.append(b);
+        }
+    }
+    s.finish();
+    QCOMPARE(s.blocks(), split(text));
+}
+
 // A message that exercises every block kind.
 const QString kSample = uR"(# Title
 
@@ -207,22 +231,7 @@ private Q_SLOTS:
             t.finish();
             QVERIFY2(t.blocks() == whole, qPrintable(u"cut at %1:\n"_s.arg(cut) + describe(t.blocks())));
         }
-        BlockSplitter c;
-        QList<Block> closedSoFar;
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            const BlockSplitter::Change change = c.append(QStringView(text).mid(i, 1));
-            QVERIFY(change.firstChanged >= change.oldCount - 1);
-            for (qsizetype k = 0; k < closedSoFar.size(); ++k)
-                QVERIFY2(c.blocks().at(k) == closedSoFar.at(k), qPrintable(u"block %1 at char %2"_s.arg(k).arg(i)));
-            closedSoFar.clear();
-            for (const Block &blk : c.blocks()) {
-                if (!blk.closed)
-                    break;
-                closedSoFar.append(blk);
-            }
-        }
-        c.finish();
-        QCOMPARE(c.blocks(), whole);
+        streamCharByChar(text);
     }
 
     void unclosedFenceWhileStreaming()
@@ -318,23 +327,7 @@ private Q_SLOTS:
     // each append changes at most the previously last block.
     void closedBlocksNeverChange()
     {
-        BlockSplitter s;
-        QList<Block> closedSoFar;
-        for (qsizetype i = 0; i < kSample.size(); ++i) {
-            const BlockSplitter::Change change = s.append(QStringView(kSample).mid(i, 1));
-            QVERIFY(change.newCount >= change.oldCount);
-            QVERIFY(change.firstChanged >= change.oldCount - 1);
-            for (qsizetype b = 0; b < closedSoFar.size(); ++b)
-                QVERIFY2(s.blocks().at(b) == closedSoFar.at(b), qPrintable(u"block %1 at char %2"_s.arg(b).arg(i)));
-            closedSoFar.clear();
-            for (const Block &b : s.blocks()) {
-                if (!b.closed)
-                    break;
-                closedSoFar.append(b);
-            }
-        }
-        s.finish();
-        QCOMPARE(s.blocks(), split(kSample));
+        streamCharByChar(kSample);
     }
 
     void appendAfterFinishStartsNewBlocks()
