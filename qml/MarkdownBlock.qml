@@ -7,11 +7,12 @@ import QtQuick.Controls
 import Confab
 
 // One prose block of an answer (paragraph, heading, list, quote, table...),
-// rendered as markdown. Each block is its own Text, so while an answer
+// rendered as markdown. Each block is its own read-only TextEdit (so its
+// text can be selected and copied with the mouse), and while an answer
 // streams only the block still being written is parsed and laid out again.
 // The markdown must come from MessageBlocksModel's renderText role: images
 // are already links there and raw HTML is escaped, so nothing is fetched.
-Label {
+TextEdit {
     id: root
 
     /// Sanitized markdown of the block.
@@ -24,11 +25,16 @@ Label {
 
     objectName: "markdownBlock"
     text: root.markdown
-    textFormat: root.kind === "html" ? Text.PlainText : Text.MarkdownText
-    wrapMode: Text.Wrap
-    linkColor: root.palette.link
+    textFormat: root.kind === "html" ? TextEdit.PlainText : TextEdit.MarkdownText
+    wrapMode: TextEdit.Wrap
+    readOnly: true
+    selectByMouse: true
+    color: root.palette.text
+    selectionColor: root.palette.highlight
+    selectedTextColor: root.palette.highlightedText
     Accessible.role: Accessible.StaticText
-    Accessible.name: root.text
+    Accessible.name: root.markdown
+    Accessible.readOnly: true
 
     onLinkActivated: (link) => {
         switch (LinkPolicy.decide(link)) {

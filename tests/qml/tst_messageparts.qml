@@ -141,12 +141,22 @@ Item {
             const prose = findChild(block, "markdownBlock");
             compare(prose.visible, data.kind === "paragraph");
             if (data.kind === "paragraph") {
-                compare(prose.textFormat, Text.MarkdownText);
-                compare(prose.text, data.text);
+                compare(prose.textFormat, TextEdit.MarkdownText);
+                compare(prose.markdown, data.text);
+                compare(prose.getText(0, prose.length), "Partial answer"); // rendered, not shown as source
                 // The open block grows in place: same item, new text.
                 block.renderText = data.text + " and more";
                 compare(findChild(block, "markdownBlock"), prose);
-                compare(prose.text, "Partial **answer** and more");
+                compare(prose.getText(0, prose.length), "Partial answer and more");
+                // Its text can be selected, and copied.
+                verify(prose.readOnly);
+                verify(prose.selectByMouse);
+                mouseDrag(prose, 2, prose.height / 2, prose.contentWidth, 0);
+                verify(prose.selectedText.length > 0, "dragging selects");
+                prose.selectAll();
+                Clipboard.setText("");
+                prose.copy();
+                compare(Clipboard.text(), "Partial answer and more");
             }
         }
 
