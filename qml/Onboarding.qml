@@ -24,7 +24,14 @@ Pane {
         border.color: root.palette.mid
     }
 
-    Component.onCompleted: if (root.probe) root.probe.probe(1500)
+    // Look for local servers when the card shows (no provider yet), not on
+    // every start: with a provider configured nothing is probed.
+    function lookIfShown() {
+        if (root.visible && root.probe && !root.probe.running)
+            root.probe.probe(1500);
+    }
+    Component.onCompleted: root.lookIfShown()
+    onVisibleChanged: root.lookIfShown()
 
     ColumnLayout {
         anchors.fill: parent

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace E2E {
@@ -164,8 +165,10 @@ struct App
 };
 
 /// Starts the app on dir's settings.ini and the database dir/database,
-/// without a keychain, and waits for its window to be exposed.
-inline void start(App &app, const QTemporaryDir &dir, const QString &database)
+/// without a keychain, and waits for its window to be exposed. beforeLoad
+/// runs on the started services before the window is made.
+inline void start(App &app, const QTemporaryDir &dir, const QString &database,
+                  const std::function<void(AppServices &)> &beforeLoad = {})
 {
     app.services = std::make_unique<AppServices>();
     AppServices::Options o;
@@ -174,6 +177,8 @@ inline void start(App &app, const QTemporaryDir &dir, const QString &database)
     o.useKeychain = false;
     QString error;
     QVERIFY2(app.services->start(o, &error), qPrintable(error));
+    if (beforeLoad)
+        beforeLoad(*app.services);
     app.engine = std::make_unique<QQmlApplicationEngine>();
     QVERIFY(app.services->load(*app.engine));
     app.window = qobject_cast<QQuickWindow *>(app.engine->rootObjects().constFirst());

@@ -5,10 +5,12 @@
 // fault-injection server on 127.0.0.1), clicked with the mouse: a long code
 // fence, drawn as several segments, copies whole from its one Copy button;
 // the answer's Copy takes the whole answer. The segments of the fence are
-// stacked without a gap.
+// stacked without a gap. (Also: with a provider configured, the first-run
+// probe for local servers does not run.)
 #include "appservices.h"
 #include "controllers/chatcontroller.h"
 #include "controllers/conversationscontroller.h"
+#include "controllers/localserverprobe.h"
 #include "e2ehelpers.h"
 #include "faultserver.h"
 #include "markdown/blocksplitter.h"
@@ -81,10 +83,22 @@ private Q_SLOTS:
         E2E::useFaultServer(m_dir, m_server);
         if (QTest::currentTestFailed())
             return;
-        E2E::start(m_app, m_dir, u"copy.sqlite"_s);
+        // The first-run probe would ask the fault server too: it must not
+        // run at all, a provider being configured.
+        E2E::start(m_app, m_dir, u"copy.sqlite"_s, [this](AppServices &services) {
+            LocalServerProbe::Candidate local;
+            local.kind = ProviderKind::Ollama;
+            local.name = u"Ollama"_s;
+            local.baseUrl = m_server.baseUrl();
+            local.modelsUrl = QUrl(m_server.baseUrl().toString() + u"/api/tags"_s);
+            services.probe()->setCandidates({local});
+        });
         if (QTest::currentTestFailed())
             return;
         QTRY_VERIFY_WITH_TIMEOUT(chat() && chat()->isLoaded(), 10000);
+        QTest::qWait(300); // time enough for a probe request to arrive, if one were sent
+        QCOMPARE(m_server.requestCount(), 0);
+        QVERIFY(!m_app.services->probe()->isRunning());
 
         FaultScript script;
         script.answer.text = m_answer;
