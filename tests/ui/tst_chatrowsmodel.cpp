@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "models/chatrowsmodel.h"
 #include "models/messagelistmodel.h"
+#include "storedmessagefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -10,17 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-StoredMessage msg(qint64 id, ChatMessage::Role role, const QString &text,
-                  MessageState state = MessageState::Complete)
-{
-    StoredMessage m;
-    m.id = id;
-    m.role = role;
-    m.content = text;
-    m.state = state;
-    return m;
-}
 
 const QString kAnswer = u"# Plan\n\nSome prose that streams.\n\n```cpp\nint x = 1;\n```\n\n- a\n- b\n\nThe end."_s;
 

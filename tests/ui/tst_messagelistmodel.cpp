@@ -3,25 +3,13 @@
 #include "models/messageblocksmodel.h"
 #include "models/messagelistmodel.h"
 #include "net/chunkcoalescer.h"
+#include "storedmessagefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-StoredMessage msg(qint64 id, ChatMessage::Role role, const QString &text,
-                  MessageState state = MessageState::Complete)
-{
-    StoredMessage m;
-    m.id = id;
-    m.role = role;
-    m.content = text;
-    m.state = state;
-    return m;
-}
-} // namespace
 
 class TestMessageListModel : public QObject
 {
