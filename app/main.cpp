@@ -8,12 +8,12 @@
 #include "appservices.h"
 #include "colorscheme.h"
 #include "confabversion.h"
+#include "windowgeometry.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
@@ -88,13 +88,9 @@ int main(int argc, char *argv[])
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (window && !options.demo) {
         // Window geometry is remembered between runs.
-        QSettings geometry;
-        const QRect r = geometry.value(QStringLiteral("window/geometry")).toRect();
-        if (r.isValid() && r.width() >= 640 && r.height() >= 420)
-            window->setGeometry(r);
-        QObject::connect(&app, &QCoreApplication::aboutToQuit, window, [window] {
-            QSettings().setValue(QStringLiteral("window/geometry"), window->geometry());
-        });
+        WindowGeometry::restore(window, *services.settings());
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, window,
+                         [window, &services] { WindowGeometry::save(window, *services.settings()); });
     }
     if (!options.screenshotPath.isEmpty() && window) {
         const QString path = options.screenshotPath;
