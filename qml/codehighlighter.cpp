@@ -206,8 +206,11 @@ void CodeHighlighter::setDark(bool dark)
         return;
     m_dark = dark;
     if (m_complete) {
+        // At once, not from the event loop: the background changes with the
+        // palette now, and old colours on it can be unreadable for a frame.
         m_lines->setTheme(theme());
         markStale();
+        refresh();
     }
     Q_EMIT themeChanged();
 }

@@ -3,9 +3,10 @@
 //
 // The real window (offscreen, a real SQLite file with the demo conversations)
 // at twice the pixel density, as on a high-DPI screen (QT_SCALE_FACTOR=2 in
-// the test's environment), and its place and size remembered between runs,
-// including settings that no longer make sense.
+// the test's environment); light and dark switched while it runs; and its place and size remembered between runs, including
+// settings that no longer make sense.
 #include "appservices.h"
+#include "colorscheme.h"
 #include "controllers/chatcontroller.h"
 #include "controllers/conversationscontroller.h"
 #include "e2ehelpers.h"
@@ -13,6 +14,7 @@
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QPalette>
 #include <QScreen>
 #include <QSettings>
 #include <QtQml/qqmlextensionplugin.h>
@@ -69,6 +71,27 @@ private Q_SLOTS:
         QVERIFY(lines > 0);
         QVERIFY2(code->height() < (metrics.height() + 1) * lines * 1.5,
                  qPrintable(u"%1 px for %2 lines"_s.arg(code->height()).arg(lines)));
+    }
+
+    // Dark, then light again, while the app runs: the window and the code
+    // highlighting theme follow the palette. (Following the system goes
+    // through the same palette change, on QStyleHints::colorSchemeChanged;
+    // the offscreen platform cannot switch its scheme, so the scheme is set
+    // as --color-scheme does.)
+    void darkAndLightRecolourTheRunningWindow()
+    {
+        const auto codeIsDark = [this] {
+            QQuickItem *code = findVisible(m_app.window, u"codeBlock"_s);
+            return code && code->property("dark").toBool();
+        };
+        QVERIFY(!codeIsDark());
+        ColorScheme::apply(*qGuiApp, u"dark"_s);
+        QVERIFY(QGuiApplication::palette().window().color().lightness() < 100);
+        QTRY_VERIFY_WITH_TIMEOUT(codeIsDark(), 5000);
+        QVERIFY(!E2E::screenshot(m_app.window, QStringLiteral(CONFAB_E2E_SCREENS), u"window-dark"_s).isEmpty());
+        ColorScheme::apply(*qGuiApp, u"light"_s);
+        QVERIFY(QGuiApplication::palette().window().color().lightness() > 150);
+        QTRY_VERIFY_WITH_TIMEOUT(!codeIsDark(), 5000);
     }
 
     // Saved on one run, restored on the next, from the same settings file.

@@ -69,6 +69,41 @@ Item {
             verify(block.highlighter.backgroundColor.hslLightness < 0.5);
         }
 
+        // Every character stays readable when the theme changes under a
+        // highlighted block: its colour (or the text colour, for characters
+        // without one) stands out from the background, light and dark.
+        function test_everyCharacterReadableAfterThemeChange() {
+            const code = "void SseSplitter::feed(QByteArrayView bytes)\n{\n    qsizetype start = 0; // x\n}";
+            const block = create(code, "cpp");
+            const h = block.highlighter;
+            tryVerify(() => h.colorAt(0).valid, 5000);
+            const edit = findChild(block, "codeText");
+            // WCAG relative luminance and contrast ratio.
+            function luminance(c) {
+                const lin = (v) => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+                return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+            }
+            function contrast(a, b) {
+                const la = luminance(a), lb = luminance(b);
+                return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+            }
+            function checkReadable(when) {
+                for (let i = 0; i < code.length; ++i) {
+                    if (code[i] === " " || code[i] === "\n")
+                        continue;
+                    const c = h.colorAt(i).valid ? h.colorAt(i) : edit.color;
+                    verify(contrast(c, h.backgroundColor) >= 2,
+                           when + ": '" + code[i] + "' at " + i + " is " + c + " on " + h.backgroundColor);
+                }
+            }
+            checkReadable("light");
+            // No event loop turn in between: the colours change with the theme.
+            block.dark = true;
+            checkReadable("dark");
+            block.dark = false;
+            checkReadable("light again");
+        }
+
         function test_unknownLanguageIsPlain() {
             const block = create("just text", "no-such-language");
             compare(block.highlighter.definitionName, "");
