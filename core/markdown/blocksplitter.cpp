@@ -102,7 +102,21 @@ BlockSplitter::Change BlockSplitter::append(QStringView delta)
         m_partial += rest;
         if (m_tentativeShown && !completedLine) {
             // The same line keeps growing: extend it in place, O(rest).
-            if (m_tentativeHidden || (m_tentativeOwnBlock && m_partial.size() <= ReclassifyLimit)) {
+            // Classified again while the line was short before this piece
+            // (its marker may have changed), and when what follows undoes a
+            // kind: a backtick after a ``` makes inline code (a backtick
+            // fence's info string has none), any other character after a
+            // rule's dashes or stars makes text.
+            const bool shortBefore = m_partial.size() - rest.size() <= ReclassifyLimit;
+            const bool fenceUndone = m_tentativeOwnBlock && last().kind == BlockKind::Code && rest.contains(u'`');
+            const bool ruleUndone = m_tentativeOwnBlock && last().kind == BlockKind::Rule
+                && std::any_of(rest.begin(), rest.end(), [](QChar c) {
+                       return c != u' ' && c != u'\t' && c != u'-' && c != u'*' && c != u'_';
+                   });
+            // A line of code that now looks like the closing fence is withheld.
+            const bool mayClose = !m_tentativeOwnBlock && m_open.active && last().kind == BlockKind::Code
+                && mayCloseFence(m_partial, m_open.fenceChar);
+            if (m_tentativeHidden || (m_tentativeOwnBlock && shortBefore) || fenceUndone || ruleUndone || mayClose) {
                 dropTentative();
                 showTentative();
             } else if (!(m_tentativeOwnBlock && last().kind == BlockKind::Code)) {

@@ -4,6 +4,8 @@
 
 #include "markdown/lineclass.h"
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Markdown {
@@ -76,6 +78,22 @@ bool isEscaped(QStringView s, qsizetype i)
     return backslashes % 2 == 1;
 }
 
+// Inside code (a fence, an inline code span) the text must show as it is,
+// but the sanitizer's idea of where code is may differ from the renderer's
+// (a span opened on an earlier line, a fence a table row swallows...). So
+// code is neutralized invisibly: a zero-width space after the '!' of "!["
+// and after the '<' of a tag, which no renderer takes for an image or HTML.
+void neutralizeCode(QStringView code, QString &out)
+{
+    constexpr QChar ZeroWidthSpace(0x200B);
+    for (qsizetype i = 0; i < code.size(); ++i) {
+        const QChar c = code[i];
+        out += c;
+        if ((c == u'!' && i + 1 < code.size() && code[i + 1] == u'[') || (c == u'<' && startsTag(code, i)))
+            out += ZeroWidthSpace;
+    }
+}
+
 void sanitizeLine(QStringView line, QString &out)
 {
     qsizetype i = 0;
@@ -85,11 +103,14 @@ void sanitizeLine(QStringView line, QString &out)
             const qsizetype run = runLength(line, i, u'`');
             const qsizetype end = codeSpanEnd(line, i, run);
             const qsizetype stop = end < 0 ? i + run : end;
-            out += line.mid(i, stop - i);
+            neutralizeCode(line.mid(i, stop - i), out);
             i = stop;
             continue;
         }
         if (c == u'!' && i + 1 < line.size() && line[i + 1] == u'[' && !isEscaped(line, i)) {
+            // A '!' just before would make "![" again ("!![x](y)"): escape it.
+            if (out.endsWith(u'!') && !isEscaped(out, out.size() - 1))
+                out.insert(out.size() - 1, u'\\');
             out += "[Image: "_L1;
             i += 2;
             continue;
@@ -104,13 +125,71 @@ void sanitizeLine(QStringView line, QString &out)
     }
 }
 
-// Strips block-quote markers and indentation to see whether a line is a fence.
-QStringView fenceCandidate(QStringView line)
+// Where a line sits: the columns before its first block-quote marker, the
+// number of markers, the columns of indentation after the last one, and what
+// follows. (A tab advances to the next multiple of 4 columns.)
+struct LineShape
 {
+    int outer = 0;
+    int depth = 0;
+    int inner = 0;
+    QStringView rest;
+};
+
+LineShape shapeOf(QStringView line)
+{
+    LineShape shape;
     qsizetype i = 0;
-    while (i < line.size() && (line[i] == u' ' || line[i] == u'\t' || line[i] == u'>'))
+    int column = 0;
+    auto skipIndent = [&] {
+        const int from = column;
+        while (i < line.size() && (line[i] == u' ' || line[i] == u'\t')) {
+            column = line[i] == u'\t' ? (column / 4 + 1) * 4 : column + 1;
+            ++i;
+        }
+        return column - from;
+    };
+    shape.outer = skipIndent();
+    shape.inner = shape.outer;
+    int sinceMarker = shape.outer;
+    while (i < line.size() && line[i] == u'>' && sinceMarker <= 3) {
+        ++shape.depth;
         ++i;
-    return line.mid(i);
+        ++column;
+        if (i < line.size() && line[i] == u' ') { // the optional space after '>'
+            ++i;
+            ++column;
+        }
+        sinceMarker = shape.inner = skipIndent();
+    }
+    shape.rest = line.mid(i);
+    return shape;
+}
+
+// The fence the sanitizer is inside: where its opening line sat.
+struct OpenFence
+{
+    Line::Fence fence;
+    LineShape shape;
+};
+
+// Whether `shape` continues the fenced code opened at `open`, judged so that
+// the sanitizer never stays in a fence longer than a markdown renderer does
+// (leaving early only means code is sanitized too, which is safe): same
+// quote depth, and unless blank, indented at least as far as the fence
+// line; a line that may close it ends it.
+bool continuesFence(const LineShape &shape, const OpenFence &open, bool *closes)
+{
+    *closes = false;
+    if (shape.depth != open.shape.depth)
+        return false;
+    if (Line::isBlank(shape.rest))
+        return true;
+    if (shape.outer < open.shape.outer || shape.inner < open.shape.inner)
+        return false;
+    const qsizetype run = runLength(shape.rest, 0, open.fence.character);
+    *closes = run >= 3 && Line::isBlank(shape.rest.mid(run));
+    return true;
 }
 
 } // namespace
@@ -119,24 +198,38 @@ QString sanitizeForDisplay(QStringView markdown)
 {
     QString out;
     out.reserve(markdown.size() + 16);
-    bool inFence = false;
-    Line::Fence fence;
+    std::optional<OpenFence> fence;
+    // Set once a fence was left other than by a closing line: a renderer may
+    // still be inside it, and a fence line that follows may close it rather
+    // than open one. From there on nothing is taken for code.
+    bool lostTrack = false;
     qsizetype pos = 0;
     while (pos <= markdown.size()) {
         qsizetype nl = markdown.indexOf(u'\n', pos);
         if (nl < 0)
             nl = markdown.size();
         const QStringView line = markdown.mid(pos, nl - pos);
-        const QStringView candidate = fenceCandidate(line);
-        if (inFence) {
-            out += line;
-            if (Line::isClosingFence(candidate, fence))
-                inFence = false;
-        } else if (Line::openingFence(candidate, &fence)) {
-            out += line;
-            inFence = true;
+        const LineShape shape = shapeOf(line);
+        bool closes = false;
+        if (fence && !continuesFence(shape, *fence, &closes)) {
+            fence.reset();
+            lostTrack = true;
+        }
+        if (fence) {
+            neutralizeCode(line, out);
+            if (closes)
+                fence.reset();
         } else {
-            sanitizeLine(line, out);
+            // Only a fence line indented 3 columns or less (outside and
+            // inside quotes) opens a fence here: deeper ones may be indented
+            // code or paragraph text to a renderer, so they are sanitized.
+            Line::Fence opened;
+            if (!lostTrack && shape.outer <= 3 && shape.inner <= 3 && Line::openingFence(shape.rest, &opened)) {
+                fence = OpenFence{opened, shape};
+                neutralizeCode(line, out);
+            } else {
+                sanitizeLine(line, out);
+            }
         }
         if (nl < markdown.size())
             out += u'\n';

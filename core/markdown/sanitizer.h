@@ -14,8 +14,10 @@ namespace Markdown {
 ///  - raw HTML (`<img ...>`, `<table background=...>`, any tag, comment or
 ///    processing instruction) is escaped and shows as text, because the
 ///    renderer would otherwise interpret it and could load resources.
-/// Autolinks (`<https://...>`, `<a@b.c>`), inline code spans and fenced code
-/// are left untouched, since they are never interpreted as HTML.
+/// Autolinks (`<https://...>`, `<a@b.c>`) are left as they are. In inline
+/// code spans and fenced code the text keeps its look: a zero-width space
+/// goes after the '!' of "![" and the '<' of a tag, so that even where a
+/// renderer disagrees about what is code, nothing becomes an image or HTML.
 QString sanitizeForDisplay(QStringView markdown);
 
 } // namespace Markdown

@@ -10,6 +10,7 @@
 #include <QList>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 namespace Fuzz {
@@ -29,11 +30,13 @@ inline QList<QByteArrayView> fragments(QByteArrayView body, uint8_t seed)
     return parts;
 }
 
-/// Aborts (a finding) when an invariant is broken.
-inline void check(bool ok)
+/// Aborts (a finding) when an invariant is broken, naming it.
+inline void check(bool ok, const char *what = "")
 {
-    if (!ok)
+    if (!ok) {
+        std::fprintf(stderr, "invariant broken: %s\n", what);
         std::abort();
+    }
 }
 
 } // namespace Fuzz

@@ -3,7 +3,8 @@
 # SPDX-FileCopyrightText: 2026 Confab contributors
 #
 # Builds the libFuzzer targets (preset "fuzz", clang, ASan+UBSan) into BUILD_DIR
-# and runs each for SECONDS seconds on a copy of the protocol transcripts.
+# and runs each for SECONDS seconds on a copy of the protocol transcripts (the
+# markdown fuzzer on the samples in tests/fuzz/markdown).
 # Fails when a fuzzer finds a crash, a sanitizer report or a broken invariant.
 # Usage: run-fuzz-smoke.sh SOURCE_DIR BUILD_DIR [SECONDS]
 set -eu
@@ -23,11 +24,13 @@ cmake --build "$build" -j2 --target fuzzers
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for fuzzer in fuzz_sseparser fuzz_openai fuzz_anthropic fuzz_ollama; do
+for fuzzer in fuzz_sseparser fuzz_openai fuzz_anthropic fuzz_ollama fuzz_markdown; do
     corpus="$work/$fuzzer"
     mkdir -p "$corpus"
-    # Seed corpus: every transcript, prefixed by the fragmentation seed byte.
-    for f in "$src"/tests/protocol/data/*; do
+    seeds="$src/tests/protocol/data"
+    [ "$fuzzer" = fuzz_markdown ] && seeds="$src/tests/fuzz/markdown"
+    # Seed corpus: every sample, prefixed by the fragmentation seed byte.
+    for f in "$seeds"/*; do
         { printf 'A'; cat "$f"; } >"$corpus/$(basename "$f")"
     done
     echo "== $fuzzer (${seconds}s)"

@@ -270,12 +270,52 @@ private Q_SLOTS:
         QCOMPARE(t.blocks().at(0).text, u"half"_s);
         QVERIFY(t.blocks().at(0).closed);
 
+        // Found by fuzz_markdown: a line of code that grows into what may be
+        // the closing fence is withheld, as when it arrives whole.
+        BlockSplitter v;
+        v.append(u"\n ```\n "_s);
+        v.append(u"`"_s);
+        QCOMPARE(v.blocks(), split(u"\n ```\n `"_s, false));
+        QCOMPARE(v.blocks().at(0).text, QString());
+
         // Backticks that turn out to be code are shown once they are.
         BlockSplitter u;
         u.append(u"```\n``"_s);
         QCOMPARE(u.blocks().at(0).text, QString());
         u.append(u"` still code"_s);
         QCOMPARE(u.blocks().at(0).text, u"``` still code"_s);
+    }
+
+    // Found by fuzz_markdown: a line that starts like a fence and turns out
+    // to be inline code (a backtick after the info string), arriving in
+    // pieces, is shown as the paragraph it is, as when it arrives whole.
+    void longFenceLikeLineTurnsIntoInlineCode()
+    {
+        const QString line = u"```not a fence, since this line ``` has more backticks"_s;
+        BlockSplitter s;
+        s.append(QStringView(line).left(10));
+        QCOMPARE(s.blocks().at(0).kind, BlockKind::Code);
+        s.append(QStringView(line).mid(10, 20)); // past the re-classifying length, no backtick yet
+        QCOMPARE(s.blocks().at(0).kind, BlockKind::Code);
+        s.append(QStringView(line).mid(30));
+        QCOMPARE(s.blocks(), split(line, false));
+        QCOMPARE(s.blocks().at(0).kind, BlockKind::Paragraph);
+        QCOMPARE(s.blocks().at(0).text, line);
+
+        // A short line that becomes long in one piece is classified whole.
+        BlockSplitter t;
+        t.append(u"\n~~"_s);
+        t.append(u"~ and then more than sixteen characters"_s);
+        QCOMPARE(t.blocks(), split(u"\n~~~ and then more than sixteen characters"_s, false));
+        QCOMPARE(t.blocks().at(0).kind, BlockKind::Code);
+
+        // A long run of dashes is a rule until something else follows.
+        BlockSplitter r;
+        r.append(u"--------------------"_s);
+        QCOMPARE(r.blocks().at(0).kind, BlockKind::Rule);
+        r.append(u"----x"_s);
+        QCOMPARE(r.blocks(), split(u"------------------------x"_s, false));
+        QCOMPARE(r.blocks().at(0).kind, BlockKind::Paragraph);
     }
 
     void partialLineIsShownTentatively()
@@ -350,10 +390,32 @@ private Q_SLOTS:
                  u"&lt;img src=\"http://x/y.png\"> and &lt;/b>"_s);
         QCOMPARE(sanitizeForDisplay(u"auto <https://example.org/a> <me@example.org> 1 < 2"_s),
                  u"auto <https://example.org/a> <me@example.org> 1 < 2"_s);
+        // Code looks the same, with a zero-width space (\u200B) in "![" and
+        // after the '<' of a tag.
         QCOMPARE(sanitizeForDisplay(u"code `![x](y) <b>` stays, \\![escaped](z)"_s),
-                 u"code `![x](y) <b>` stays, \\![escaped](z)"_s);
+                 u"code `!\u200B[x](y) <\u200Bb>` stays, \\![escaped](z)"_s);
         QCOMPARE(sanitizeForDisplay(u"- item\n  ```\n  <img src=x>\n  ```\n<img src=y>"_s),
-                 u"- item\n  ```\n  <img src=x>\n  ```\n&lt;img src=y>"_s);
+                 u"- item\n  ```\n  <\u200Bimg src=x>\n  ```\n&lt;img src=y>"_s);
+        // Found by fuzz_markdown: the '!' before an image would make a new
+        // image of the rewritten one ("![Image: ]()"); it is escaped.
+        QCOMPARE(sanitizeForDisplay(u"!![]()"_s), u"\\![Image: ]()"_s);
+        QCOMPARE(sanitizeForDisplay(u"!!![a](b)"_s), u"!\\![Image: a](b)"_s);
+        QCOMPARE(sanitizeForDisplay(u"\\!![a](b)"_s), u"\\![Image: a](b)"_s);
+        // Found by fuzz_markdown: a tab before ``` makes indented code, not a
+        // fence, so what follows is markdown and is sanitized.
+        QCOMPARE(sanitizeForDisplay(u"\t```\n![i]()"_s), u"\t```\n[Image: i]()"_s);
+        // ... and a quoted fence ends where the quote does.
+        QCOMPARE(sanitizeForDisplay(u"> ```\n![i](x)"_s), u"> ```\n[Image: i](x)"_s);
+        // Once a fence ends other than by its closing line, a later fence
+        // line may be that closing line to a renderer: nothing after it is
+        // taken for code.
+        QCOMPARE(sanitizeForDisplay(u"~~~\n>\n~~~\n![r]\n\n[r]:e"_s), u"~~~\n>\n~~~\n[Image: r]\n\n[r]:e"_s);
+        // A fence in a list item keeps its code as it is.
+        QCOMPARE(sanitizeForDisplay(u"1. Run:\n   ```\n   echo <b> ![x](y)\n   ```\n"_s),
+                 u"1. Run:\n   ```\n   echo <\u200Bb> !\u200B[x](y)\n   ```\n"_s);
+        // Found by fuzz_markdown: a fence line right after a table is a table
+        // row to the renderer; code or not, nothing in it becomes an image.
+        QCOMPARE(sanitizeForDisplay(u"| a |\n|---|\n~~~\n<img src=x>"_s), u"| a |\n|---|\n~~~\n<\u200Bimg src=x>"_s);
     }
 };
 
