@@ -5,6 +5,7 @@
 #include "controllers/apiservercontroller.h"
 #include "controllers/conversationscontroller.h"
 #include "controllers/localserverprobe.h"
+#include "offlinenetwork.h"
 #include "controllers/providerdirectory.h"
 #include "net/requestfactory.h"
 #include "secrets/keystore.h"
@@ -116,6 +117,9 @@ bool AppServices::importDemo(const QString &jsonPath, QString *error)
 
 bool AppServices::load(QQmlApplicationEngine &engine)
 {
+    if (!m_offline)
+        m_offline = std::make_unique<OfflineNetworkFactory>();
+    engine.setNetworkAccessManagerFactory(m_offline.get());
     engine.setInitialProperties({
         {u"conversations"_s, QVariant::fromValue(m_conversations.get())},
         {u"providers"_s, QVariant::fromValue(m_providers.get())},

@@ -10,6 +10,7 @@ class AsyncStore;
 class ConversationsController;
 class KeyStore;
 class LocalServerProbe;
+class OfflineNetworkFactory;
 class ProviderDirectory;
 class QNetworkAccessManager;
 class QQmlApplicationEngine;
@@ -36,7 +37,8 @@ public:
     /// Imports the demo conversations (JSON as in resources/demo/demo.json)
     /// and configures a demo provider when none exists.
     bool importDemo(const QString &jsonPath, QString *error);
-    /// Sets the initial properties and loads Confab/Main.
+    /// Sets the initial properties and loads Confab/Main, with no network
+    /// for the QML engine itself (OfflineNetworkFactory).
     bool load(QQmlApplicationEngine &engine);
 
     ConversationsController *conversations() const { return m_conversations.get(); }
@@ -57,4 +59,5 @@ private:
     std::unique_ptr<LocalServerProbe> m_probe;
     std::unique_ptr<ConversationsController> m_conversations;
     std::unique_ptr<ApiServerController> m_apiServer;
+    std::unique_ptr<OfflineNetworkFactory> m_offline;
 };

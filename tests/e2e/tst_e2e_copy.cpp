@@ -6,7 +6,8 @@
 // fence, drawn as several segments, copies whole from its one Copy button;
 // the answer's Copy takes the whole answer. The segments of the fence are
 // stacked without a gap. (Also: with a provider configured, the first-run
-// probe for local servers does not run.)
+// probe for local servers does not run; and the window's QML engine loads
+// nothing from the network.)
 #include "appservices.h"
 #include "controllers/chatcontroller.h"
 #include "controllers/conversationscontroller.h"
@@ -18,6 +19,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -145,6 +147,33 @@ private Q_SLOTS:
         E2E::click(m_app.window, copy);
         QCOMPARE(QGuiApplication::clipboard()->text(), m_code);
         QCOMPARE(copy->property("text").toString(), u"Copied"_s);
+    }
+
+    // A remote image in the window's engine is never fetched: the engine
+    // has no network (OfflineNetworkFactory). A plain engine fetches it
+    // from the same server, so the count is shown to work.
+    void windowLoadsNothingFromTheNetwork()
+    {
+        const QByteArray qml = "import QtQuick\nImage { source: \"" + m_server.baseUrl().toString().toUtf8()
+            + "/picture.png\" }";
+        const int before = m_server.requestCount();
+        {
+            QQmlEngine plain;
+            QQmlComponent control(&plain);
+            control.setData(qml, QUrl());
+            std::unique_ptr<QObject> image(control.create());
+            QVERIFY2(image, qPrintable(control.errorString()));
+            QTRY_VERIFY_WITH_TIMEOUT(m_server.requestCount() > before, 5000);
+        }
+        const int afterControl = m_server.requestCount();
+        QQmlComponent inWindow(m_app.engine.get());
+        inWindow.setData(qml, QUrl());
+        std::unique_ptr<QObject> image(inWindow.create());
+        QVERIFY2(image, qPrintable(inWindow.errorString()));
+        constexpr int imageError = 3; // Image.Error
+        QTRY_COMPARE_WITH_TIMEOUT(image->property("status").toInt(), imageError, 5000);
+        QTest::qWait(200);
+        QCOMPARE(m_server.requestCount(), afterControl);
     }
 
     void copyUnderTheAnswerTakesTheWholeAnswer()
