@@ -2,10 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Confab contributors
 #include "appservices.h"
 
+#include "offlinenetwork.h"
+
 #include "controllers/apiservercontroller.h"
 #include "controllers/conversationscontroller.h"
 #include "controllers/localserverprobe.h"
-#include "offlinenetwork.h"
 #include "controllers/providerdirectory.h"
 #include "net/requestfactory.h"
 #include "secrets/keystore.h"

@@ -99,9 +99,7 @@ void CodeHighlighter::setCode(const QString &code)
             cursor.endEditBlock();
         } else {
             doc->setPlainText(code);
-            if (m_startStale)
-                computeStartState();
-            rehighlightAll();
+            rehighlightNow();
         }
     }
     Q_EMIT codeChanged();
@@ -193,8 +191,12 @@ void CodeHighlighter::markStale()
 
 void CodeHighlighter::refresh()
 {
-    if (!m_stale)
-        return;
+    if (m_stale)
+        rehighlightNow();
+}
+
+void CodeHighlighter::rehighlightNow()
+{
     if (m_startStale)
         computeStartState();
     rehighlightAll();
@@ -209,8 +211,7 @@ void CodeHighlighter::setDark(bool dark)
         // At once, not from the event loop: the background changes with the
         // palette now, and old colours on it can be unreadable for a frame.
         m_lines->setTheme(theme());
-        markStale();
-        refresh();
+        rehighlightNow();
     }
     Q_EMIT themeChanged();
 }

@@ -100,6 +100,8 @@ private:
     /// reused view item gets all three at once).
     void markStale();
     void refresh();
+    /// Highlights everything again now (from a new start state if needed).
+    void rehighlightNow();
     /// Highlights the whole code again (new definition, theme or text).
     void rehighlightAll();
     /// Highlights from m_done on: complete lines for good, then the line

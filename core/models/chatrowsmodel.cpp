@@ -158,8 +158,7 @@ QString ChatRowsModel::codeText(int row) const
     if (pos.message < 0)
         return {};
     const Entry &e = m_entries[size_t(pos.message)];
-    if (!e.blocks || pos.block < 0 || pos.block >= e.blocksShown
-        || e.blocks->data(e.blocks->index(pos.block), MessageBlocksModel::KindRole).toString() != u"code"_s)
+    if (!e.blocks || pos.block < 0 || pos.block >= e.blocksShown)
         return {};
     return e.blocks->fenceCode(pos.block);
 }

@@ -61,18 +61,17 @@ QHash<int, QByteArray> MessageBlocksModel::roleNames() const
 
 int MessageBlocksModel::fenceStart(int row) const
 {
-    const QList<Markdown::Block> &blocks = m_splitter.blocks();
     if (row < 0 || row >= m_rows)
         return -1;
-    return row - blocks.at(row).segment;
+    return row - m_splitter.blocks().at(row).segment;
 }
 
 QString MessageBlocksModel::fenceCode(int row) const
 {
     const int first = fenceStart(row);
-    if (first < 0)
-        return {};
     const QList<Markdown::Block> &blocks = m_splitter.blocks();
+    if (first < 0 || blocks.at(first).kind != Markdown::BlockKind::Code)
+        return {};
     QString code = blocks.at(first).text;
     for (int i = first + 1; i < m_rows && blocks.at(i).segment > 0; ++i)
         code += u'\n' + blocks.at(i).text;

@@ -66,7 +66,8 @@ public:
     Q_INVOKABLE void setText(const QString &full, bool finished = false);
     /// The answer is complete: closes the last block.
     Q_INVOKABLE void finish();
-    /// The whole code of the fence that block `row` is a segment of.
+    /// The whole code of the fence that block `row` is a segment of; "" when
+    /// the block is not code.
     QString fenceCode(int row) const;
     /// Every character given so far.
     QString text() const { return m_splitter.text(); }
