@@ -165,16 +165,16 @@ struct App
 };
 
 /// Starts the app on dir's settings.ini and the database dir/database,
-/// without a keychain, and waits for its window to be exposed. beforeLoad
-/// runs on the started services before the window is made.
+/// with the keychain or without, and waits for its window to be exposed.
+/// beforeLoad runs on the started services before the window is made.
 inline void start(App &app, const QTemporaryDir &dir, const QString &database,
-                  const std::function<void(AppServices &)> &beforeLoad = {})
+                  const std::function<void(AppServices &)> &beforeLoad = {}, bool useKeychain = false)
 {
     app.services = std::make_unique<AppServices>();
     AppServices::Options o;
     o.databasePath = dir.filePath(database);
     o.settingsPath = dir.filePath(QStringLiteral("settings.ini"));
-    o.useKeychain = false;
+    o.useKeychain = useKeychain;
     QString error;
     QVERIFY2(app.services->start(o, &error), qPrintable(error));
     if (beforeLoad)

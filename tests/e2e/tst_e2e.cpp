@@ -36,34 +36,24 @@ class TestE2E : public QObject
 
     QTemporaryDir m_dir;
     FaultServer m_server;
-    std::unique_ptr<AppServices> m_services;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    E2E::App m_app;
     QQuickWindow *m_window = nullptr;
     int m_shot = 0;
 
     void startApp()
     {
-        m_services = std::make_unique<AppServices>();
-        AppServices::Options o;
-        o.databasePath = m_dir.filePath(u"e2e.sqlite"_s);
-        o.settingsPath = m_dir.filePath(u"settings.ini"_s);
-        o.useKeychain = false;
-        QString error;
-        QVERIFY2(m_services->start(o, &error), qPrintable(error));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(m_services->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        E2E::start(m_app, m_dir, u"e2e.sqlite"_s);
+        if (QTest::currentTestFailed())
+            return;
+        m_window = m_app.window;
         QTRY_VERIFY_WITH_TIMEOUT(chat() && chat()->isLoaded(), 10000);
     }
     void stopApp()
     {
-        m_engine.reset();
         m_window = nullptr;
-        m_services.reset();
+        m_app.stop();
     }
-    ChatController *chat() const { return m_services->conversations()->current(); }
+    ChatController *chat() const { return m_app.services->conversations()->current(); }
     void screenshot(const QString &step)
     {
         const QString dir = QStringLiteral(CONFAB_E2E_SCREENS);

@@ -32,8 +32,7 @@ class TestE2EOnboarding : public QObject
     QTemporaryDir m_dir;
     FaultServer m_server;
     quint16 m_closedPort = 0;
-    std::unique_ptr<AppServices> m_services;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    E2E::App m_app;
     QQuickWindow *m_window = nullptr;
 
     QString settingsPath() const { return m_dir.filePath(u"settings.ini"_s); }
@@ -68,32 +67,19 @@ private Q_SLOTS:
         m_server.setScript(script);
         QVERIFY(m_server.listen());
 
-        m_services = std::make_unique<AppServices>();
-        AppServices::Options o;
-        o.databasePath = m_dir.filePath(u"onboarding.sqlite"_s);
-        o.settingsPath = settingsPath();
-        o.useKeychain = false;
-        QString error;
-        QVERIFY2(m_services->start(o, &error), qPrintable(error));
-        QVERIFY(!m_services->providers()->hasProviders());
-        m_services->probe()->setCandidates({nobody()}); // nothing runs yet
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(m_services->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        E2E::start(m_app, m_dir, u"onboarding.sqlite"_s, [this](AppServices &services) {
+            QVERIFY(!services.providers()->hasProviders());
+            services.probe()->setCandidates({nobody()}); // nothing runs yet
+        });
+        m_window = m_app.window;
     }
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_services.reset();
-    }
+    void cleanupTestCase() { m_app.stop(); }
 
     void noProviderShowsTheCard()
     {
         QVERIFY(findVisible(m_window, u"onboarding"_s));
         QVERIFY(!findVisible(m_window, u"composerInput"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_services->probe()->isRunning(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.services->probe()->isRunning(), 10000);
         QVERIFY(!findVisible(m_window, u"useLocalServerButton"_s));
         QVERIFY(showsText(u"No local server found (Ollama on port 11434, llama.cpp on 8080)."_s));
         QVERIFY(findVisible(m_window, u"openSettingsButton"_s));
@@ -104,33 +90,33 @@ private Q_SLOTS:
     void aServerThatAnswersIsOffered()
     {
         // The user starts Ollama and looks again.
-        m_services->probe()->setCandidates({ollama(), nobody()});
+        m_app.services->probe()->setCandidates({ollama(), nobody()});
         QQuickItem *again = findVisible(m_window, u"lookAgainButton"_s);
         QCOMPARE(E2E::accessibleName(again), u"Look again for a local model server"_s);
         E2E::press(m_window, again);
         QTRY_VERIFY_WITH_TIMEOUT(findVisible(m_window, u"useLocalServerButton"_s), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_services->probe()->isRunning(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.services->probe()->isRunning(), 10000);
         QQuickItem *use = findVisible(m_window, u"useLocalServerButton"_s);
         QCOMPARE(use->property("text").toString(), u"Use Ollama"_s);
         QVERIFY(showsText(u"Found Ollama at %1 (1 model(s))"_s.arg(m_server.baseUrl().toString())));
         QVERIFY(!showsText(u"No local server found (Ollama on port 11434, llama.cpp on 8080)."_s));
         QCOMPARE(m_server.requestCount(), 1);
         QCOMPARE(m_server.request(1).path, QByteArray("/api/tags"));
-        QVERIFY(!m_services->providers()->hasProviders()); // offered, not yet configured
+        QVERIFY(!m_app.services->providers()->hasProviders()); // offered, not yet configured
         QVERIFY(!E2E::screenshot(m_window, QStringLiteral(CONFAB_E2E_SCREENS), u"onboarding-found"_s).isEmpty());
     }
 
     void acceptingConfiguresTheProvider()
     {
         E2E::click(m_window, findVisible(m_window, u"useLocalServerButton"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(m_services->providers()->hasProviders(), 5000);
-        const auto entry = m_services->providers()->entry(u"ollama"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.services->providers()->hasProviders(), 5000);
+        const auto entry = m_app.services->providers()->entry(u"ollama"_s);
         QVERIFY(entry);
         QCOMPARE(entry->config.kind, ProviderKind::Ollama);
         QCOMPARE(entry->config.baseUrl, m_server.baseUrl());
         QCOMPARE(entry->config.defaultModel, u"llama3.2:1b"_s);
-        QCOMPARE(m_services->providers()->defaultProviderId(), u"ollama"_s);
-        m_services->settings()->sync();
+        QCOMPARE(m_app.services->providers()->defaultProviderId(), u"ollama"_s);
+        m_app.services->settings()->sync();
         QSettings file(settingsPath(), QSettings::IniFormat);
         QCOMPARE(file.value(u"providers/ollama/kind"_s).toString(), u"ollama"_s);
         QCOMPARE(file.value(u"providers/ollama/baseUrl"_s).toString(), m_server.baseUrl().toString());
@@ -139,7 +125,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!findVisible(m_window, u"onboarding"_s), 5000);
         QQuickItem *input = findVisible(m_window, u"composerInput"_s);
         QVERIFY(input);
-        ChatController *chat = m_services->conversations()->current();
+        ChatController *chat = m_app.services->conversations()->current();
         QVERIFY(chat);
         QTRY_VERIFY_WITH_TIMEOUT(chat->isLoaded(), 10000);
         QCOMPARE(chat->providerId(), u"ollama"_s);

@@ -52,45 +52,36 @@ class TestE2ESettings : public QObject
 
     QTemporaryDir m_dir;
     FaultServer m_server;
-    std::unique_ptr<AppServices> m_services;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    E2E::App m_app;
     QQuickWindow *m_window = nullptr;
 
     QString settingsPath() const { return m_dir.filePath(u"settings.ini"_s); }
     QByteArray settingsBytes() const
     {
-        m_services->settings()->sync();
+        m_app.services->settings()->sync();
         QFile f(settingsPath());
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
     QVariant saved(const QString &key) const
     {
-        m_services->settings()->sync();
+        m_app.services->settings()->sync();
         return QSettings(settingsPath(), QSettings::IniFormat).value(key);
     }
     void startApp()
     {
-        m_services = std::make_unique<AppServices>();
-        AppServices::Options o;
-        o.databasePath = m_dir.filePath(u"settings.sqlite"_s);
-        o.settingsPath = settingsPath();
-        o.useKeychain = true;
-        QString error;
-        QVERIFY2(m_services->start(o, &error), qPrintable(error));
-        m_services->probe()->setCandidates({}); // onboarding: never knock on real local ports
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(m_services->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        E2E::start(m_app, m_dir, u"settings.sqlite"_s, [](AppServices &services) {
+            services.probe()->setCandidates({}); // onboarding: never knock on real local ports
+        }, /*useKeychain=*/true);
+        if (QTest::currentTestFailed())
+            return;
+        m_window = m_app.window;
         E2E::click(m_window, findVisible(m_window, u"settingsButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(findVisible(m_window, u"settingsPage"_s), 5000);
     }
     void stopApp()
     {
-        m_engine.reset();
         m_window = nullptr;
-        m_services.reset();
+        m_app.stop();
     }
     QQuickItem *field(const QString &name) const { return findVisible(m_window, name); }
     QQuickItem *card(const QString &id) const { return findVisible(m_window, u"providerCard_"_s + id); }
@@ -210,7 +201,7 @@ private Q_SLOTS:
             for (const QString &t : texts)
                 QVERIFY2(!t.contains(key), qPrintable(u"key shown in clear: "_s + t));
             QVERIFY(!settingsBytes().contains(key.toUtf8()));
-            QVERIFY(!QVariant(m_services->providers()->providersVariant()).toString().contains(key));
+            QVERIFY(!QVariant(m_app.services->providers()->providersVariant()).toString().contains(key));
         }
 
         if (modelsPath.isEmpty())
