@@ -3,6 +3,8 @@
 //
 // confab-cli chat as a process, against confab-faultserver as a process.
 
+#include "cliprocesses.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -17,48 +19,8 @@ namespace {
 const QString Canonical = u"Grüße 🎉 from the fault server: 漢字, CRLF-free text."_s;
 const QString FakeKey = u"sk-clitest-ABCDEFGHIJKLMNOPQRSTUV0123456789"_s;
 
-class FaultServerProcess
-{
-public:
-    bool start(const QString &dir, const QByteArray &scriptJson)
-    {
-        QFile f(dir + u"/script.json"_s);
-        if (!f.open(QIODevice::WriteOnly) || f.write(scriptJson) != scriptJson.size())
-            return false;
-        f.close();
-        process.start(QStringLiteral(CONFAB_FAULTSERVER_PATH), {u"--script"_s, f.fileName(), u"--max-seconds"_s, u"60"_s});
-        if (!process.waitForStarted(5000))
-            return false;
-        while (!process.canReadLine()) {
-            if (!process.waitForReadyRead(5000))
-                return false;
-        }
-        port = process.readLine().trimmed().toUShort();
-        return port != 0;
-    }
-    ~FaultServerProcess()
-    {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    QString url(const QString &path = {}) const { return u"http://127.0.0.1:%1%2"_s.arg(port).arg(path); }
-    /// The JSON event lines printed so far.
-    QByteArray log()
-    {
-        output += process.readAllStandardOutput();
-        return output;
-    }
-
-    QProcess process;
-    QByteArray output;
-    quint16 port = 0;
-};
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using CliTest::CliResult;
+using CliTest::FaultServerProcess;
 
 QProcessEnvironment cliEnv()
 {
@@ -71,19 +33,7 @@ QProcessEnvironment cliEnv()
 
 CliResult runCli(const QStringList &args)
 {
-    QProcess p;
-    p.setProcessEnvironment(cliEnv());
-    p.start(QStringLiteral(CONFAB_CLI_PATH), QStringList{u"chat"_s} + args);
-    CliResult r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return CliTest::runCli(QStringList{u"chat"_s} + args, cliEnv());
 }
 
 QByteArray scriptJson(const QJsonObject &every = {})
@@ -131,9 +81,9 @@ void tst_CliChat::streamsCanonicalText()
     QCOMPARE(QString::fromUtf8(r.out), Canonical + u'\n');
     QVERIFY(r.err.isEmpty());
     QVERIFY(!r.out.contains(FakeKey.toUtf8()));
-    QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("\"event\":\"ended\""), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.events.contains("\"event\":\"ended\""), 5000);
     if (!authLine.isEmpty()) // the key reached the server, and only the server
-        QVERIFY(server.log().contains(QByteArray(authLine + FakeKey.toUtf8())));
+        QVERIFY(server.events.contains(QByteArray(authLine + FakeKey.toUtf8())));
 }
 
 void tst_CliChat::jsonOutput()
@@ -150,7 +100,7 @@ void tst_CliChat::jsonOutput()
     QCOMPARE(o.value("text"_L1).toString(), Canonical);
     QCOMPARE(o.value("complete"_L1).toBool(), true);
     QCOMPARE(o.value("finish_reason"_L1).toString(), u"stop"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("Be brief"), 5000); // the system prompt was sent
+    QTRY_VERIFY_WITH_TIMEOUT(server.events.contains("Be brief"), 5000); // the system prompt was sent
 }
 
 void tst_CliChat::failureExitsOneWithRedactedError()
@@ -219,7 +169,7 @@ void tst_CliChat::sigintCancelsWithPartial()
     QVERIFY(!partial.isEmpty());
     QVERIFY2(Canonical.startsWith(partial), out.constData());
     QVERIFY(partial.size() < Canonical.size());
-    QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("\"event\":\"disconnected\""), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.events.contains("\"event\":\"disconnected\""), 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_CliChat)

@@ -4,6 +4,8 @@
 // confab-cli chat's resilience flags, stderr retry lines, --json fields and
 // exit codes, as processes: confab-cli against confab-faultserver.
 
+#include "cliprocesses.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,70 +18,24 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString Canonical = u"Resilient answers survive drops, stalls and rate limits — every character, in order: 漢字 🦊."_s;
 
-struct Proc {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-class FaultServer
-{
-public:
-    bool start(const QString &dir, const QJsonObject &script)
-    {
-        QFile f(dir + u"/script-%1.json"_s.arg(quintptr(this)));
-        const QByteArray json = QJsonDocument(script).toJson();
-        if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size())
-            return false;
-        f.close();
-        process.start(QStringLiteral(CONFAB_FAULTSERVER_PATH), {u"--script"_s, f.fileName(), u"--max-seconds"_s, u"60"_s});
-        if (!process.waitForStarted(5000))
-            return false;
-        while (!process.canReadLine()) {
-            if (!process.waitForReadyRead(5000))
-                return false;
-        }
-        port = process.readLine().trimmed().toUShort();
-        return port != 0;
-    }
-    ~FaultServer()
-    {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    QString url() const { return u"http://127.0.0.1:%1/v1"_s.arg(port); }
-
-    QProcess process;
-    quint16 port = 0;
-};
+using CliTest::CliResult;
+using FaultServer = CliTest::FaultServerProcess;
 
 QJsonObject script(const QJsonObject &every = {}, const QJsonObject &requests = {})
 {
     return {{u"answer"_s, QJsonObject{{u"text"_s, Canonical}}}, {u"every"_s, every}, {u"requests"_s, requests}};
 }
 
-Proc runCli(const QStringList &args)
+CliResult runCli(const QStringList &args)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"OPENAI_API_KEY"_s, u"sk-resilience-ABCDEFGHIJKLMNOPQRSTUV0123"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CONFAB_CLI_PATH), QStringList{u"chat"_s} + args);
-    Proc r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return CliTest::runCli(QStringList{u"chat"_s} + args, env);
 }
 
 QStringList baseArgs(const FaultServer &s)
 {
-    return {u"--provider"_s, u"openai"_s, u"--base-url"_s, s.url(), u"--model"_s, u"m"_s,
+    return {u"--provider"_s, u"openai"_s, u"--base-url"_s, s.openAiUrl(), u"--model"_s, u"m"_s,
             u"--retry-base-ms"_s, u"10"_s, u"--retry-max-ms"_s, u"10"_s, u"--seed"_s, u"7"_s};
 }
 
@@ -99,7 +55,7 @@ private Q_SLOTS:
     {
         FaultServer s;
         QVERIFY(s.start(m_dir.path(), script({}, {{u"1"_s, QJsonObject{{u"status"_s, 503}, {u"body"_s, u"busy"_s}}}})));
-        const Proc r = runCli(baseArgs(s) + QStringList{u"--max-retries"_s, u"2"_s, u"--json"_s, u"hi"_s});
+        const CliResult r = runCli(baseArgs(s) + QStringList{u"--max-retries"_s, u"2"_s, u"--json"_s, u"hi"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.err, QByteArray("retrying in 0.0 s (attempt 2/3): server error (HTTP 503)\n"));
         const QJsonObject o = parseJson(r.out);
@@ -117,7 +73,7 @@ private Q_SLOTS:
     {
         FaultServer s;
         QVERIFY(s.start(m_dir.path(), script({}, {{u"1"_s, QJsonObject{{u"dropAfterEvent"_s, 6}}}})));
-        const Proc r = runCli(baseArgs(s) + QStringList{u"--json"_s, u"hi"_s});
+        const CliResult r = runCli(baseArgs(s) + QStringList{u"--json"_s, u"hi"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.err.startsWith("retrying in 0.0 s (attempt 2/4): connection lost"));
         const QJsonObject o = parseJson(r.out);
@@ -130,7 +86,7 @@ private Q_SLOTS:
     {
         FaultServer s;
         QVERIFY(s.start(m_dir.path(), script({{u"continuationOverlap"_s, 12}}, {{u"1"_s, QJsonObject{{u"dropAfterEvent"_s, 9}}}})));
-        const Proc r = runCli(baseArgs(s) + QStringList{u"hi"_s});
+        const CliResult r = runCli(baseArgs(s) + QStringList{u"hi"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QString::fromUtf8(r.out), Canonical + u'\n');
     }
@@ -139,7 +95,7 @@ private Q_SLOTS:
     {
         FaultServer s;
         QVERIFY(s.start(m_dir.path(), script({{u"malformedAtEvent"_s, 8}})));
-        Proc r = runCli(baseArgs(s) + QStringList{u"hi"_s});
+        CliResult r = runCli(baseArgs(s) + QStringList{u"hi"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.endsWith('\n'));
         const QString partial = QString::fromUtf8(r.out.chopped(1));
@@ -161,8 +117,8 @@ private Q_SLOTS:
         FaultServer bad, good;
         QVERIFY(bad.start(m_dir.path(), script({{u"status"_s, 502}, {u"body"_s, u"bad gateway"_s}})));
         QVERIFY(good.start(m_dir.path(), script()));
-        const Proc r = runCli(baseArgs(bad) + QStringList{u"--max-retries"_s, u"1"_s, u"--fallback"_s,
-                                                          u"openai,%1,backup-model"_s.arg(good.url()), u"--json"_s, u"hi"_s});
+        const CliResult r = runCli(baseArgs(bad) + QStringList{u"--max-retries"_s, u"1"_s, u"--fallback"_s,
+                                                          u"openai,%1,backup-model"_s.arg(good.openAiUrl()), u"--json"_s, u"hi"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("falling back to openai@127.0.0.1:"), r.err.constData());
         const QJsonObject o = parseJson(r.out);
@@ -179,7 +135,7 @@ private Q_SLOTS:
                                               {u"body"_s, QJsonObject{{u"error"_s, QJsonObject{{u"type"_s, u"requests"_s},
                                                                                             {u"code"_s, u"rate_limit_exceeded"_s},
                                                                                             {u"message"_s, u"slow down"_s}}}}}})));
-        const Proc r = runCli(baseArgs(s) + QStringList{u"hi"_s});
+        const CliResult r = runCli(baseArgs(s) + QStringList{u"hi"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(!r.err.contains("retrying"), r.err.constData());
         QVERIFY2(r.err.contains("2 h 0 min"), r.err.constData());
@@ -201,7 +157,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, mentions);
-        const Proc r = runCli(QStringList{u"--provider"_s, u"ollama"_s, u"--model"_s, u"m"_s} + args + QStringList{u"hi"_s});
+        const CliResult r = runCli(QStringList{u"--provider"_s, u"ollama"_s, u"--model"_s, u"m"_s} + args + QStringList{u"hi"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(mentions), r.err.constData());
         QVERIFY(r.out.isEmpty());

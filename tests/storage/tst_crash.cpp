@@ -53,10 +53,10 @@ private Q_SLOTS:
         // The drip server streams slowly so that every kill lands mid-stream;
         // the fast one serves the continuations.
         FaultServerProcess drip;
-        QVERIFY(drip.start(dir.filePath(u"drip.json"_s),
+        QVERIFY(drip.start(dir.path(),
                            script(text, {{u"chunkChars"_s, ChunkChars}, {u"dripBytes"_s, 48}, {u"dripIntervalMs"_s, 2}})));
         FaultServerProcess fast;
-        QVERIFY(fast.start(dir.filePath(u"fast.json"_s), script(text, {{u"chunkChars"_s, ChunkChars}})));
+        QVERIFY(fast.start(dir.path(), script(text, {{u"chunkChars"_s, ChunkChars}})));
         const QString db = dir.filePath(u"crash.sqlite"_s);
 
         const int everyTokens = Checkpointer::Options{}.everyTokens; // what the CLI uses

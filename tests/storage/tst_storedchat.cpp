@@ -81,7 +81,7 @@ private Q_SLOTS:
     {
         const QString text = u"Stored answers keep their place in the conversation."_s;
         FaultServerProcess server;
-        QVERIFY(server.start(m_dir->filePath(u"s.json"_s), script(text)));
+        QVERIFY(server.start(m_dir->path(), script(text)));
         const QStringList common{u"chat"_s, u"--db"_s, m_db, u"--provider"_s, u"openai"_s, u"--base-url"_s,
                                  server.openAiUrl(), u"--model"_s, u"fake-model"_s, u"--system"_s, u"Be brief."_s};
         CliResult first = runCli(common + QStringList{u"first question"_s});
@@ -132,9 +132,9 @@ private Q_SLOTS:
     {
         const QString text = longText();
         FaultServerProcess drip;
-        QVERIFY(drip.start(m_dir->filePath(u"drip.json"_s), script(text, dripPlan())));
+        QVERIFY(drip.start(m_dir->path(), script(text, dripPlan())));
         FaultServerProcess fast;
-        QVERIFY(fast.start(m_dir->filePath(u"fast.json"_s), script(text)));
+        QVERIFY(fast.start(m_dir->path(), script(text)));
         CliResult chat = interruptAfter({u"chat"_s, u"--db"_s, m_db, u"--provider"_s, u"openai"_s, u"--base-url"_s,
                                          drip.openAiUrl(), u"--model"_s, u"fake-model"_s, u"question"_s}, 60);
         QCOMPARE(chat.exitCode, 130);
@@ -180,7 +180,7 @@ private Q_SLOTS:
     void failedStaysFailed()
     {
         FaultServerProcess refusing;
-        QVERIFY(refusing.start(m_dir->filePath(u"403.json"_s),
+        QVERIFY(refusing.start(m_dir->path(),
                                script(u"unused"_s, {{u"status"_s, 403},
                                                     {u"body"_s, QJsonObject{{u"error"_s, QJsonObject{
                                                         {u"message"_s, u"not allowed"_s}, {u"type"_s, u"permission_error"_s}}}}}})));
@@ -208,7 +208,7 @@ private Q_SLOTS:
     void refusals()
     {
         FaultServerProcess server;
-        QVERIFY(server.start(m_dir->filePath(u"s.json"_s), script(u"Complete answer."_s)));
+        QVERIFY(server.start(m_dir->path(), script(u"Complete answer."_s)));
         const CliResult chat = runCli({u"chat"_s, u"--db"_s, m_db, u"--provider"_s, u"openai"_s, u"--base-url"_s,
                                        server.openAiUrl(), u"--model"_s, u"fake-model"_s, u"q"_s});
         QCOMPARE(chat.exitCode, 0);
